@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, User, Venue
+
+
+class OrganisationSelect(forms.Select):
+    """A plain <select> that site.js enhances with a type-to-filter box (hundreds of entries)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"data-filterable": "true", **(attrs or {})})
+
+
+class ProfileFieldsMixin(forms.Form):
+    real_name = forms.CharField(label=_("Real name"), max_length=50)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name").only("id", "name"),
+        widget=OrganisationSelect,
+        help_text=_("Type part of the name to find your organisation."),
+    )
+    job_title = forms.CharField(label=_("Job title"), max_length=100)
+    default_venue = forms.ModelChoiceField(
+        label=_("Sub-venue"),
+        queryset=Venue.objects.filter(is_active=True).order_by("name").only("id", "name"),
+        required=False,
+        widget=OrganisationSelect,
+        help_text=_("Where you usually attend the broadcast lectures."),
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        max_length=20,
+        required=False,
+        validators=User._meta.get_field("phone").validators,
+    )
+
+
+class TraineeSignupForm(ProfileFieldsMixin):
+    """Extra fields allauth adds to its sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    def signup(self, request, user):
+        from . import services
+
+        services.complete_trainee_profile(user, **{name: self.cleaned_data[name] for name in self.fields})
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["real_name", "phone", "organisation", "job_title", "default_venue"]
+        widgets = {"organisation": OrganisationSelect, "default_venue": OrganisationSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["real_name"].required = True
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name").only("id", "name")
+        self.fields["default_venue"].queryset = Venue.objects.filter(is_active=True).only("id", "name")

@@ -1,0 +1,86 @@
+"""The four roles are Django groups; this module is the one place that names them."""
+
+from django.utils.translation import gettext_lazy as _
+
+TRAINEE = "Trainee"
+INSTRUCTOR = "Instructor"
+COORDINATOR = "Venue coordinator"
+ORGANISER = "Organiser"
+
+ROLE_LABELS = {
+    TRAINEE: _("Trainee"),
+    INSTRUCTOR: _("Instructor"),
+    COORDINATOR: _("Venue coordinator"),
+    ORGANISER: _("Organiser"),
+}
+
+# Wagtail/Django permissions each role needs, as "app_label.codename". Later apps add
+# their own through grant_permissions() in a data migration of their own.
+ROLE_PERMISSIONS = {
+    TRAINEE: [],
+    INSTRUCTOR: [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    COORDINATOR: [
+        "wagtailadmin.access_admin",
+        "accounts.view_venue",
+    ],
+    ORGANISER: [
+        "wagtailadmin.access_admin",
+        "accounts.add_organisation",
+        "accounts.change_organisation",
+        "accounts.view_organisation",
+        "accounts.add_venue",
+        "accounts.change_venue",
+        "accounts.view_venue",
+        "accounts.view_division",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+    ],
+}
+
+
+def has_role(user, role: str) -> bool:
+    """True for superusers and members of the role's group (cached on the user object)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cache = getattr(user, "_role_names", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._role_names = cache
+    return role in cache
+
+
+def grant_permissions(apps, group_name: str, perms: list[str]) -> None:
+    """Give a group permissions from inside a data migration.
+
+    Permissions are normally created after all migrations run, so create them first
+    for every app that is already migrated.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _created = Group.objects.get_or_create(name=group_name)
+    for dotted in perms:
+        app_label, codename = dotted.split(".", 1)
+        perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if perm is None:
+            raise LookupError(f"Permission {dotted} does not exist")
+        group.permissions.add(perm)

@@ -1,0 +1,65 @@
+"""Real-browser tests: Playwright drives Debian's chromium against pytest-django's live server.
+
+Playwright's sync API runs an event loop in the test thread, so Django's async-safety
+guard must be relaxed for the ORM calls the tests make (never in the app itself).
+Data migrations (roles, divisions, home page) are restored after each test by
+serialized_rollback, because the live server needs real transactions.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts" / "screenshots"
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium fonts-noto-cjk)")
+    return {
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, viewport):
+    return {**browser_context_args, "viewport": viewport, "locale": "zh-CN"}
+
+
+@pytest.fixture
+def screenshot(page, request):
+    """Save a named full-page screenshot to test-artifacts/screenshots/ (git-ignored)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str):
+        safe = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
+        page.screenshot(path=str(SCREENSHOTS / f"{safe}-{name}.png"), full_page=True)
+
+    return take

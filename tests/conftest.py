@@ -1,0 +1,33 @@
+import pytest
+from django.core.cache import cache
+
+from accounts import roles
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached lookups live in the cache; no test sees another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def trainee(db):
+    return UserFactory(roles=[roles.TRAINEE])
+
+
+@pytest.fixture
+def instructor(db):
+    return UserFactory(roles=[roles.INSTRUCTOR])
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(roles=[roles.COORDINATOR])
+
+
+@pytest.fixture
+def organiser(db):
+    return UserFactory(roles=[roles.ORGANISER])

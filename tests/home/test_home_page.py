@@ -1,0 +1,67 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from home.demo import build_home_pages
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_chinese_home_page_is_served_at_root(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert "近期培训场次" in html  # "Upcoming training sessions"
+    assert 'href="/en/"' in html  # switcher leads to the English translation
+
+
+def test_english_translation_and_switcher(client):
+    build_home_pages()
+    english = HomePage.objects.get(locale=Locale.objects.get(language_code="en"))
+    assert english.live
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Upcoming training sessions" in html
+    assert "Carbon Market Capacity-Building Training" in html
+    assert 'href="/"' in html  # back to Chinese
+
+
+def test_signed_in_user_sees_my_learning(client, trainee):
+    client.force_login(trainee)
+    html = client.get("/").content.decode()
+    assert "我的学习" in html
+    assert "退出登录" in html
+
+
+def test_anonymous_sees_sign_up_call_to_action(client):
+    html = client.get("/").content.decode()
+    assert "/accounts/signup/" in html
+    assert "我的学习" not in html
+
+
+def test_account_pages_switch_language(client):
+    html = client.get("/en/accounts/login/").content.decode()
+    assert '<html lang="en">' in html
+    assert 'href="/accounts/login/"' in html
+
+
+def test_setup_demo_is_idempotent():
+    from accounts.models import Division, Organisation, User
+
+    call_command("setup_demo", verbosity=0)
+    counts = (Organisation.objects.count(), User.objects.count(), HomePage.objects.count())
+    call_command("setup_demo", verbosity=0)
+    assert (Organisation.objects.count(), User.objects.count(), HomePage.objects.count()) == counts
+    assert Organisation.objects.filter(kind=Organisation.Kind.KEY_EMITTER).count() >= 520
+    assert Division.objects.filter(level="city").count() == 16
+    assert Division.objects.filter(level="county").count() == 136
+    assert Organisation.objects.filter(kind=Organisation.Kind.DEPT_COUNTY).count() == 136
+    industries = set(Organisation.objects.exclude(industry="").values_list("industry", flat=True))
+    assert len(industries) >= 6
+    for org in Organisation.objects.exclude(credit_code=None):
+        org.full_clean()  # every generated credit code passes validation
+    assert User.objects.filter(email="instructor@example.org", groups__name="Instructor").exists()
