@@ -36,7 +36,7 @@ run: migrate var/.demo-loaded  ## Serve the site with demo data on 127.0.0.1:800
 serve: migrate var/.demo-loaded  ## Production settings: gunicorn + whitenoise on loopback.
 	@mkdir -p var && test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	SECRET_KEY=$$(cat var/secret_key) DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput -v0
-	SECRET_KEY=$$(cat var/secret_key) DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECURE_SSL_REDIRECT=false SECRET_KEY=$$(cat var/secret_key) DJANGO_SETTINGS_MODULE=config.settings.production \
 		$(BIN)/gunicorn config.wsgi:application --bind 127.0.0.1:$${PORT:-8000} \
 		--workers $$(( $$(nproc) * 2 + 1 )) --access-logfile - --timeout 60
 

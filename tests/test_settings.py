@@ -1,6 +1,7 @@
 """Settings behaviour that production depends on."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,18 @@ def test_file_backed_sqlite_connection_really_runs_in_wal(tmp_path, django_db_bl
     finally:
         with django_db_blocker.unblock():
             wrapper.close()
+
+
+def test_deploy_checks_are_clean_with_production_settings():
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECURE_SSL_REDIRECT")}
+    env.update(SECRET_KEY=secrets.token_urlsafe(64), DJANGO_SETTINGS_MODULE="config.settings.production")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
