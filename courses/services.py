@@ -1,11 +1,346 @@
-"""Course rules (the courses issue fills this in): what the home page asks of courses."""
+"""Course rules: enrolment, lesson completion, progress, certificates. No HTTP here.
+
+Progress is counted by Wagtail translation key, so a trainee who reads a lesson in Chinese has it
+done in English too, and one enrolment covers every language version of a course.
+
+Hooks (wagtail.hooks) that higher apps register, so courses never imports them:
+- ``courses_lesson_extras``: ``(request, lesson_page) -> safe HTML str | None`` shown after a lesson.
+- ``courses_completion_requirements``: ``(user, course_page) -> list[str]`` of unmet requirements.
+"""
+
+import secrets
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from .models import Certificate, CoursePage, Enrolment, LessonCompletion, LessonPage
+
+LESSON_EXTRAS_HOOK = "courses_lesson_extras"
+COMPLETION_REQUIREMENTS_HOOK = "courses_completion_requirements"
+
+
+class CourseError(Exception):
+    """A rule was broken: ``code`` for programs and tests, ``message`` for people."""
+
+    def __init__(self, code: str, message):
+        super().__init__(str(message))
+        self.code = code
+        self.message = message
+
+
+# --- enrolment -----------------------------------------------------------------------------
+
+
+def find_enrolment(user, course) -> Enrolment | None:
+    """The user's enrolment in this course in any language."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
+        .select_related("last_lesson")
+        .first()
+    )
+
+
+def enrol(user, course, *, source=Enrolment.Source.SELF, enrolled_by=None) -> Enrolment:
+    """Enrol a user in a course; enrolling again returns the existing enrolment."""
+    if not user.is_authenticated or not user.is_active:
+        raise CourseError("inactive_user", _("Only active, signed-in users can enrol."))
+    if not course.live:
+        raise CourseError("course_not_live", _("This course is not published."))
+    existing = find_enrolment(user, course)
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.create(user=user, course=course, source=source, enrolled_by=enrolled_by)
+    except IntegrityError:  # a double click raced us
+        return Enrolment.objects.get(user=user, course=course)
+
+
+def enrol_many(users, course, *, source, enrolled_by=None) -> int:
+    """Enrol many users at once; returns how many were newly enrolled (the rest already were)."""
+    if not course.live:
+        raise CourseError("course_not_live", _("This course is not published."))
+    already = set(
+        Enrolment.objects.filter(course__translation_key=course.translation_key).values_list("user_id", flat=True)
+    )
+    new = [
+        Enrolment(user_id=user_id, course=course, source=source, enrolled_by=enrolled_by)
+        for user_id in users.filter(is_active=True).values_list("pk", flat=True)
+        if user_id not in already
+    ]
+    Enrolment.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+    return len(new)
+
+
+def enrol_organisation(organisation, course, *, enrolled_by=None) -> int:
+    return enrol_many(organisation.members.all(), course, source=Enrolment.Source.ORGANISATION, enrolled_by=enrolled_by)
+
+
+def enrol_venue(venue, course, *, enrolled_by=None) -> int:
+    """Everyone whose default sub-venue is this venue."""
+    return enrol_many(venue.default_for.all(), course, source=Enrolment.Source.VENUE, enrolled_by=enrolled_by)
+
+
+def record_lesson_visit(user, lesson, course) -> None:
+    """Remember the last lesson opened, for "resume where you left off" (one UPDATE)."""
+    if user.is_authenticated:
+        Enrolment.objects.filter(user=user, course__translation_key=course.translation_key).update(
+            last_lesson=lesson, last_activity_at=timezone.now()
+        )
+
+
+# --- lessons and progress --------------------------------------------------------------------
+
+
+def course_of(lesson) -> CoursePage:
+    course = CoursePage.objects.ancestor_of(lesson).first()
+    if course is None:
+        raise CourseError("orphan_lesson", _("This lesson is not inside a course."))
+    return course
+
+
+def course_lessons(course):
+    """Live lessons of a course in reading order, without their (large) bodies."""
+    return LessonPage.objects.live().descendant_of(course).defer_streamfields().order_by("path")
+
+
+def complete_lesson(user, lesson, source=LessonCompletion.Source.TRAINEE) -> LessonCompletion:
+    """Mark a lesson done (by the trainee, or by a passed quiz); idempotent. Enrols if needed."""
+    if source not in LessonCompletion.Source.values:
+        raise CourseError("bad_source", _("Unknown completion source."))
+    if not lesson.live:
+        raise CourseError("lesson_not_live", _("This lesson is not published."))
+    existing = LessonCompletion.objects.filter(user=user, lesson__translation_key=lesson.translation_key).first()
+    if existing:
+        return existing
+    course = course_of(lesson)
+    enrolment = enrol(user, course)
+    try:
+        with transaction.atomic():
+            completion = LessonCompletion.objects.create(user=user, lesson=lesson, source=source)
+    except IntegrityError:
+        return LessonCompletion.objects.get(user=user, lesson=lesson)
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
+    return completion
+
+
+@dataclass
+class CourseProgress:
+    required_total: int
+    required_done: int
+    done_keys: set = field(default_factory=set)
+
+    @property
+    def percent(self) -> int:
+        if not self.required_total:
+            return 0
+        return round(100 * self.required_done / self.required_total)
+
+    @property
+    def lessons_complete(self) -> bool:
+        return self.required_done >= self.required_total
+
+
+def completed_keys(user, lessons) -> set:
+    """Translation keys of the given lessons that the user has completed (one query)."""
+    keys = [lesson.translation_key for lesson in lessons]
+    if not user.is_authenticated or not keys:
+        return set()
+    return set(
+        LessonCompletion.objects.filter(user=user, lesson__translation_key__in=keys).values_list(
+            "lesson__translation_key", flat=True
+        )
+    )
+
+
+def progress_for(lessons, done_keys: set) -> CourseProgress:
+    required = [lesson for lesson in lessons if lesson.is_required]
+    done = sum(1 for lesson in required if lesson.translation_key in done_keys)
+    return CourseProgress(required_total=len(required), required_done=done, done_keys=done_keys)
+
+
+def course_progress(user, course, lessons=None) -> CourseProgress:
+    """Required lessons done out of required lessons in the course (two queries)."""
+    lessons = list(course_lessons(course)) if lessons is None else lessons
+    return progress_for(lessons, completed_keys(user, lessons))
+
+
+def unmet_requirements(user, course, progress=None) -> list:
+    """Descriptions of what is still missing: lessons, then whatever other apps require (quizzes)."""
+    progress = progress or course_progress(user, course)
+    unmet = []
+    if not progress.lessons_complete:
+        unmet.append(
+            _("%(left)d required lessons still to complete.")
+            % {"left": progress.required_total - progress.required_done}
+        )
+    for requirement in hooks.get_hooks(COMPLETION_REQUIREMENTS_HOOK):
+        unmet.extend(requirement(user, course) or [])
+    return unmet
+
+
+def is_course_complete(user, course, progress=None) -> bool:
+    if not user.is_authenticated:
+        return False
+    return not unmet_requirements(user, course, progress)
+
+
+def next_lesson(lessons, done_keys: set, enrolment: Enrolment | None = None):
+    """Where to resume: after the last lesson opened, else the first lesson not done, else the first."""
+    if not lessons:
+        return None
+    if enrolment and enrolment.last_lesson_id:
+        last_key = enrolment.last_lesson.translation_key
+        for index, lesson in enumerate(lessons):
+            if lesson.translation_key == last_key:
+                if lesson.translation_key in done_keys and index + 1 < len(lessons):
+                    return lessons[index + 1]
+                return lesson
+    return next((lesson for lesson in lessons if lesson.translation_key not in done_keys), lessons[0])
+
+
+def lesson_extras(request, lesson) -> list:
+    """HTML fragments other apps add below a lesson (e.g. "take the quiz")."""
+    return [html for hook in hooks.get_hooks(LESSON_EXTRAS_HOOK) if (html := hook(request, lesson))]
+
+
+# --- home page and "My learning" -----------------------------------------------------------------
 
 
 def featured_courses(locale, limit: int = 3) -> list:
-    """Live courses to feature on the home page, in the page's locale."""
-    return []
+    """Live courses to feature on the home page, in the page's locale (one query)."""
+    return list(
+        CoursePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .only("id", "title", "search_description", "url_path", "path", "depth", "locale_id", "summary")
+        .order_by("path")[:limit]
+    )
+
+
+def in_locale(courses, locale) -> dict:
+    """Map translation key → the course's live translation in ``locale`` (one query)."""
+    keys = {course.translation_key for course in courses}
+    found = CoursePage.objects.live().filter(locale=locale, translation_key__in=keys)
+    return {course.translation_key: course for course in found}
+
+
+def learning_items(user, enrolments, locale) -> list:
+    """Per enrolment: the course in ``locale`` (if translated), progress and where to resume.
+
+    Four queries whatever the number of courses and lessons: translations, lessons, completions,
+    certificates.
+    """
+    enrolments = list(enrolments)
+    if not enrolments:
+        return []
+    translated = in_locale([e.course for e in enrolments], locale)
+    shown = {e.pk: translated.get(e.course.translation_key, e.course) for e in enrolments}
+    lessons = list(
+        LessonPage.objects.live()
+        .filter(reduce(or_, (Q(path__startswith=c.path) for c in shown.values())))
+        .defer_streamfields()
+        .order_by("path")
+    )
+    done_keys = completed_keys(user, lessons)
+    certificates = {
+        c.course_key: c
+        for c in Certificate.objects.filter(user=user, course_key__in=[c.translation_key for c in shown.values()])
+    }
+    items = []
+    for enrolment in enrolments:
+        course = shown[enrolment.pk]
+        own = [lesson for lesson in lessons if lesson.path.startswith(course.path)]
+        progress = progress_for(own, done_keys)
+        items.append(
+            {
+                "enrolment": enrolment,
+                "course": course,
+                "title": course.title,
+                "url": course.get_url(),
+                "percent": progress.percent,
+                "progress": progress,
+                "resume": next_lesson(own, done_keys, enrolment),
+                "certificate": certificates.get(course.translation_key),
+            }
+        )
+    return items
+
+
+def user_enrolments(user):
+    return Enrolment.objects.filter(user=user).select_related("course", "last_lesson")
 
 
 def learning_summary(user, locale) -> list:
     """The user's enrolled courses with progress: [{"title", "url", "percent"}]."""
-    return []
+    items = learning_items(user, user_enrolments(user)[:12], locale)
+    return [{"title": i["title"], "url": i["url"], "percent": i["percent"]} for i in items]
+
+
+# --- certificates ------------------------------------------------------------------------------
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: codes are read aloud and typed
+
+
+def new_certificate_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalise_code(code: str) -> str:
+    raw = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}" if len(raw) == 12 else raw
+
+
+def issue_certificate(user, course) -> Certificate:
+    """Issue (or return the already issued) certificate for a completed course."""
+    existing = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
+    if existing:
+        if not existing.is_valid:
+            raise CourseError("revoked", _("Your certificate for this course was revoked."))
+        return existing
+    if not is_course_complete(user, course):
+        raise CourseError("not_complete", _("Complete the course before requesting a certificate."))
+    organisation = user.organisation.name if user.organisation_id else ""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(
+                    user=user,
+                    course=course,
+                    course_key=course.translation_key,
+                    code=new_certificate_code(),
+                    trainee_name=user.display_name,
+                    organisation_name=organisation,
+                    course_title=course.title,
+                    hours=course.estimated_hours,
+                    language=course.locale.language_code,
+                )
+        except IntegrityError:
+            existing = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
+            if existing:
+                return existing
+    raise CourseError("code_collision", _("Could not create a unique certificate code; try again."))
+
+
+def find_certificate(code: str) -> Certificate | None:
+    return Certificate.objects.filter(code=normalise_code(code)).select_related("user").first()
+
+
+def revoke_certificate(certificate, *, by, reason: str) -> Certificate:
+    if not reason.strip():
+        raise CourseError("reason_required", _("Say why the certificate is revoked."))
+    if certificate.revoked_at is None:
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = by
+        certificate.revoke_reason = reason.strip()
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    return certificate
