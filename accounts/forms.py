@@ -38,10 +38,25 @@ class ProfileFieldsMixin(forms.Form):
 class TraineeSignupForm(ProfileFieldsMixin):
     """Extra fields allauth adds to its sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that my data is processed for this training."),
+        required=True,
+        error_messages={"required": _("Please accept the privacy notice to register.")},
+    )
+
     def signup(self, request, user):
+        from django.utils import timezone
+
         from . import services
 
-        services.complete_trainee_profile(user, **{name: self.cleaned_data[name] for name in self.fields})
+        profile = {name: self.cleaned_data[name] for name in ProfileFieldsMixin.base_fields}
+        services.complete_trainee_profile(user, consented_at=timezone.now(), **profile)
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account will be closed and my personal details removed."), required=True
+    )
 
 
 class ProfileForm(forms.ModelForm):

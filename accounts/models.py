@@ -209,6 +209,14 @@ class User(AbstractUser):
         related_name="default_for",
     )
 
+    consented_at = models.DateTimeField(
+        _("consented to data processing at"),
+        null=True,
+        blank=True,
+        help_text=_("When the user accepted the privacy notice at sign-up."),
+    )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

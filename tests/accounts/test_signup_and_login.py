@@ -18,6 +18,7 @@ def signup_data(org, **overrides):
         "organisation": org.pk,
         "job_title": "能源管理专员",
         "phone": "13812345678",
+        "consent": "on",
     }
     data.update(overrides)
     return data
@@ -57,6 +58,17 @@ def test_signup_with_bad_phone_shows_error_and_creates_nobody(client):
     assert response.status_code == 200
     assert "11 位手机号码" in response.content.decode()
     assert not User.objects.filter(email="new.trainee@example.org").exists()
+
+
+def test_signup_requires_consent_and_records_it(client):
+    organisation = OrganisationFactory()
+    data = signup_data(organisation)
+    del data["consent"]
+    response = client.post(reverse("account_signup"), data)
+    assert response.status_code == 200
+    assert not User.objects.exists()
+    client.post(reverse("account_signup"), signup_data(organisation))
+    assert User.objects.get().consented_at is not None
 
 
 def test_signup_requires_an_organisation(client):

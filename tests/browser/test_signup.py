@@ -25,6 +25,7 @@ def test_sign_up_pick_organisation_switch_language(live_server, page, screenshot
     page.locator('input[data-filter-for="id_organisation"]').fill("聊城热电")
     expect(page.locator("#id_organisation")).to_have_value(str(target.pk))
     page.get_by_label("职务").fill("环保专员")
+    page.locator("#id_consent").check()
     screenshot("signup-filled")
     page.get_by_role("button", name="注册").click()
 
