@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.bench_urls import bare_view_patterns
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -18,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("courses.urls")),
     path("quiz/", include("quizzes.urls")),
     path("attendance/", include("attendance.urls")),
+    path("reports/", include("reports.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
@@ -29,3 +32,5 @@ if settings.DEBUG:
     urlpatterns = (
         staticfiles_urlpatterns() + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
     )
+
+urlpatterns = bare_view_patterns() + urlpatterns  # empty unless BENCH_BARE_VIEW=1 (make bench only)

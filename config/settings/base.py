@@ -17,6 +17,7 @@ ALLOWED_HOSTS: list[str] = ["127.0.0.1", "localhost"]
 
 INSTALLED_APPS = [
     # Project apps first so their templates override the libraries'.
+    "reports",
     "home",
     "courses",
     "quizzes",
