@@ -1,0 +1,253 @@
+"""The attempt lifecycle: start → save answers (autosave) → submit → graded. No HTTP here.
+
+Idempotency: a partial unique index allows one open attempt per trainee and quiz, so a double
+click or a second tab gets the same attempt back; submitting is a conditional UPDATE
+(``status = in_progress``), so only the first submit grades. Writes to an attempt take a row lock
+(``select_for_update``; SQLite serialises writers with IMMEDIATE transactions).
+
+Time limits are enforced here, not in the browser: answers arriving later than the deadline plus
+``LATE_GRACE`` are refused, and a late submit grades only what was saved in time.
+"""
+
+import logging
+import random
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Attempt, AttemptAnswer, Option, Question, QuizPage, SelectedOption
+from .errors import QuizError
+from .grading import grade_attempt
+
+logger = logging.getLogger(__name__)
+
+# Network latency allowance: an autosave sent just before the deadline still counts.
+LATE_GRACE = timedelta(seconds=15)
+MAX_RESPONSE_LENGTH = 500
+_rng = random.SystemRandom()
+
+
+# --- drawing questions ---------------------------------------------------------------------------
+
+
+def draw_questions(quiz: QuizPage, rng=_rng) -> list[Question]:
+    """The questions for a new attempt: the fixed list, or N at random from each rule's category."""
+    if quiz.selection == QuizPage.Selection.FIXED:
+        rows = quiz.fixed_questions.filter(question__is_active=True).select_related("question").order_by("sort_order")
+        questions = [row.question for row in rows]
+    else:
+        rules = list(quiz.draw_rules.order_by("sort_order"))
+        pool = defaultdict(list)
+        for question_id, category_id in (
+            Question.objects.filter(is_active=True, category_id__in=[r.category_id for r in rules])
+            .order_by("pk")
+            .values_list("id", "category_id")
+        ):
+            pool[category_id].append(question_id)
+        chosen: list[int] = []
+        for rule in rules:
+            available = [q for q in pool[rule.category_id] if q not in chosen]
+            chosen.extend(rng.sample(available, min(rule.count, len(available))))
+        found = Question.objects.in_bulk(chosen)
+        questions = [found[pk] for pk in chosen]
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    return questions
+
+
+def option_orders(questions: list[Question], shuffle: bool, rng=_rng) -> dict[int, list[int]]:
+    orders = defaultdict(list)
+    choice_ids = [q.pk for q in questions if q.has_options]
+    for question_id, option_id in (
+        Option.objects.filter(question_id__in=choice_ids).order_by("sort_order", "pk").values_list("question_id", "id")
+    ):
+        orders[question_id].append(option_id)
+    if shuffle:
+        for ids in orders.values():
+            rng.shuffle(ids)
+    return orders
+
+
+# --- starting ---------------------------------------------------------------------------------------
+
+
+def open_attempt(user, quiz: QuizPage) -> Attempt | None:
+    return (
+        Attempt.objects.filter(quiz_key=quiz.translation_key, user=user, status=Attempt.Status.IN_PROGRESS)
+        .select_related("quiz")
+        .first()
+    )
+
+
+def attempts_used(user, quiz: QuizPage) -> int:
+    return Attempt.objects.filter(quiz_key=quiz.translation_key, user=user).count()
+
+
+def start_attempt(user, quiz: QuizPage, now=None, rng=_rng) -> tuple[Attempt, bool]:
+    """Open a new attempt, or return the one already open; ``(attempt, created)``."""
+    now = now or timezone.now()
+    if not user.is_authenticated:
+        raise QuizError("login_required", _("Sign in to take the quiz."))
+    if not quiz.live:
+        raise QuizError("not_live", _("This quiz is not published."))
+    close_expired_attempts(now=now, user=user, quiz_key=quiz.translation_key)
+    existing = open_attempt(user, quiz)
+    if existing:
+        return existing, False
+    if quiz.closes_at and now >= quiz.closes_at:
+        raise QuizError("closed", _("This quiz has closed."))
+    used = attempts_used(user, quiz)
+    if quiz.max_attempts and used >= quiz.max_attempts:
+        raise QuizError("no_attempts_left", _("You have used all your attempts at this quiz."))
+    questions = draw_questions(quiz, rng)
+    if not questions:
+        raise QuizError("no_questions", _("This quiz has no questions yet."))
+    orders = option_orders(questions, quiz.shuffle_options, rng)
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    if quiz.closes_at:
+        deadline = min(deadline, quiz.closes_at) if deadline else quiz.closes_at
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                quiz=quiz,
+                quiz_key=quiz.translation_key,
+                user=user,
+                number=used + 1,
+                started_at=now,
+                deadline=deadline,
+            )
+            AttemptAnswer.objects.bulk_create(
+                AttemptAnswer(attempt=attempt, question=q, position=i, option_order=orders.get(q.pk, []))
+                for i, q in enumerate(questions, start=1)
+            )
+    except IntegrityError:  # another tab or a double click got there first
+        existing = open_attempt(user, quiz)
+        if existing:
+            return existing, False
+        raise QuizError("busy", _("Another attempt was just started; reload the page.")) from None
+    return attempt, True
+
+
+# --- saving answers -------------------------------------------------------------------------------
+
+
+def is_past_deadline(attempt: Attempt, now) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline + LATE_GRACE
+
+
+def _option_ids(answer: AttemptAnswer, value) -> list[int]:
+    """Map the positions the browser sent ("0", "2") to option ids; anything else is refused."""
+    keys = value if isinstance(value, list | tuple) else [value]
+    keys = [str(k) for k in keys if str(k) != ""]
+    if answer.question.kind == Question.Kind.SINGLE and len(keys) > 1:
+        raise QuizError("bad_answer", _("Choose only one option."))
+    ids = []
+    for key in keys:
+        if not key.isdigit() or int(key) >= len(answer.option_order):
+            raise QuizError("bad_answer", _("That option does not exist."))
+        ids.append(answer.option_order[int(key)])
+    return list(dict.fromkeys(ids))
+
+
+def _text_value(answer: AttemptAnswer, value) -> str:
+    if isinstance(value, list | tuple):
+        value = value[0] if value else ""
+    text = str(value if value is not None else "").strip()[:MAX_RESPONSE_LENGTH]
+    if answer.question.kind == Question.Kind.TRUE_FALSE and text not in ("", "true", "false"):
+        raise QuizError("bad_answer", _("Answer true or false."))
+    return text
+
+
+def save_answers(attempt: Attempt, values: dict, now=None) -> list[AttemptAnswer]:
+    """Store the trainee's answers ``{position: value}``; five queries however many there are.
+
+    Choice values are option positions as displayed; text values are what was typed.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().filter(pk=attempt.pk).values("status", "deadline").first()
+        if locked is None or locked["status"] != Attempt.Status.IN_PROGRESS:
+            raise QuizError("submitted", _("This attempt has already been submitted."))
+        attempt.deadline = locked["deadline"]
+        if is_past_deadline(attempt, now):
+            raise QuizError("time_up", _("Time is up: answers can no longer be changed."))
+        positions = {int(p) for p in values}
+        answers = list(AttemptAnswer.objects.filter(attempt=attempt, position__in=positions).select_related("question"))
+        if len(answers) != len(positions):
+            raise QuizError("no_such_question", _("That question is not part of this attempt."))
+        selections, choice_answers = [], []
+        for answer in answers:
+            value = values.get(answer.position, values.get(str(answer.position)))
+            if answer.question.has_options:
+                choice_answers.append(answer.pk)
+                selections += [SelectedOption(answer=answer, option_id=i) for i in _option_ids(answer, value)]
+            else:
+                answer.response_text = _text_value(answer, value)
+            answer.saved_at = now
+        if choice_answers:
+            SelectedOption.objects.filter(answer_id__in=choice_answers).delete()
+            SelectedOption.objects.bulk_create(selections)
+        AttemptAnswer.objects.bulk_update(answers, ["response_text", "saved_at"])
+    return answers
+
+
+def save_answer(attempt: Attempt, position: int, value, now=None) -> AttemptAnswer:
+    return save_answers(attempt, {int(position): value}, now)[0]
+
+
+# --- submitting and grading ------------------------------------------------------------------------
+
+
+def submit_attempt(attempt: Attempt, values: dict | None = None, now=None) -> tuple[Attempt, bool]:
+    """Submit and grade once; ``(attempt, graded_now)``. Submitting again changes nothing.
+
+    ``values`` (the no-JavaScript form) are saved first when still in time; after the deadline
+    only the answers saved in time count and the attempt is marked ``timed_out``.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        if values:
+            try:
+                save_answers(attempt, values, now)
+            except QuizError as error:
+                if error.code not in ("time_up", "submitted"):
+                    raise
+        late = is_past_deadline(attempt, now)
+        changed = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
+            status=Attempt.Status.SUBMITTED, submitted_at=now, timed_out=late
+        )
+        attempt = Attempt.objects.select_related("quiz", "user").get(pk=attempt.pk)
+        if not changed:
+            return attempt, False
+        grade_attempt(attempt)
+    complete_linked_lesson(attempt)
+    return attempt, True
+
+
+def complete_linked_lesson(attempt: Attempt) -> None:
+    """Passing a lesson's quiz completes the lesson (courses' own idempotent rule)."""
+    quiz = attempt.quiz
+    if not (attempt.passed and quiz.lesson_id):
+        return
+    from courses.services import CourseError, complete_lesson
+
+    try:
+        complete_lesson(attempt.user, quiz.lesson, source="quiz")
+    except CourseError as error:  # e.g. the lesson was unpublished; the pass itself stands
+        logger.warning("Quiz %s passed but lesson %s not completed: %s", quiz.pk, quiz.lesson_id, error.code)
+
+
+def close_expired_attempts(now=None, **filters) -> int:
+    """Submit open attempts whose time ran out (on the trainee's next visit, results pages, or cron)."""
+    now = now or timezone.now()
+    expired = Attempt.objects.filter(
+        status=Attempt.Status.IN_PROGRESS, deadline__lt=now - LATE_GRACE, **filters
+    ).select_related("quiz", "user")
+    closed = 0
+    for attempt in expired:
+        _attempt, graded = submit_attempt(attempt, now=now)
+        closed += graded
+    return closed

@@ -1,0 +1,144 @@
+"""Scoring one answer, and grading whole attempts in a constant number of queries.
+
+Only the server grades: the browser sends what the trainee chose, never a score or a
+``correct`` flag, and nothing it sends beyond the answer itself is read.
+"""
+
+import re
+import unicodedata
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+
+from ..models import Attempt, AttemptAnswer, Option, Question, SelectedOption
+
+CENTS = Decimal("0.01")
+NUMBER_NOISE = re.compile(r"[\s,_']")  # thousands separators and spaces people type
+TRAILING_PUNCTUATION = ".。!！?？;；"
+
+
+def normalise_text(value: str) -> str:
+    """Full-width → half-width, case and runs of spaces ignored, trailing full stop dropped."""
+    value = unicodedata.normalize("NFKC", value or "").casefold()
+    value = " ".join(value.split())
+    return value.rstrip(TRAILING_PUNCTUATION).strip()
+
+
+def parse_number(value: str, unit: str = "") -> Decimal | None:
+    """Read a typed number: "50,000", "５００００", "5%", "20000 t" (the question's unit) all work."""
+    text = unicodedata.normalize("NFKC", value or "").strip()
+    if unit:
+        unit_text = unicodedata.normalize("NFKC", unit).strip()
+        if unit_text and text.casefold().endswith(unit_text.casefold()):
+            text = text[: -len(unit_text)]
+    text = NUMBER_NOISE.sub("", text).rstrip("%")
+    if not text:
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def score_fraction(question: Question, correct_ids: set, selected_ids: set, response_text: str) -> Decimal:
+    """The share of the question's points earned, from 0 to 1."""
+    kind = question.kind
+    if kind == Question.Kind.SINGLE:
+        return Decimal(1) if selected_ids and selected_ids == correct_ids else Decimal(0)
+    if kind == Question.Kind.MULTIPLE:
+        if not correct_ids:
+            return Decimal(0)
+        if question.scoring == Question.Scoring.PARTIAL:
+            right = len(selected_ids & correct_ids)
+            wrong = len(selected_ids - correct_ids)
+            return max(Decimal(0), Decimal(right - wrong) / Decimal(len(correct_ids)))
+        return Decimal(1) if selected_ids == correct_ids else Decimal(0)
+    if kind == Question.Kind.TRUE_FALSE:
+        if question.correct_boolean is None or response_text not in ("true", "false"):
+            return Decimal(0)
+        return Decimal(1) if (response_text == "true") == question.correct_boolean else Decimal(0)
+    if kind == Question.Kind.NUMERIC:
+        number = parse_number(response_text, question.unit)
+        if number is None or question.numeric_answer is None:
+            return Decimal(0)
+        return Decimal(1) if abs(number - question.numeric_answer) <= question.tolerance else Decimal(0)
+    if kind == Question.Kind.SHORT_TEXT:
+        given = normalise_text(response_text)
+        accepted = {normalise_text(a) for a in question.accepted_answer_list}
+        return Decimal(1) if given and given in accepted else Decimal(0)
+    return Decimal(0)
+
+
+def apply_score(answer: AttemptAnswer, correct_ids: set, selected_ids: set) -> None:
+    fraction = score_fraction(answer.question, correct_ids, selected_ids, answer.response_text)
+    answer.awarded = (answer.question.points * fraction).quantize(CENTS)
+    answer.fraction = float(fraction)
+    answer.is_correct = fraction == 1
+
+
+def _score_answers(answers: list[AttemptAnswer]) -> None:
+    """Score answers whose questions are loaded: two queries (correct options, selections)."""
+    question_ids = {a.question_id for a in answers}
+    correct = defaultdict(set)
+    for question_id, option_id in Option.objects.filter(question_id__in=question_ids, is_correct=True).values_list(
+        "question_id", "id"
+    ):
+        correct[question_id].add(option_id)
+    selected = defaultdict(set)
+    for answer_id, option_id in SelectedOption.objects.filter(answer__in=[a.pk for a in answers]).values_list(
+        "answer_id", "option_id"
+    ):
+        selected[answer_id].add(option_id)
+    for answer in answers:
+        apply_score(answer, correct[answer.question_id], selected[answer.pk])
+
+
+def _totals(attempt: Attempt, answers: list[AttemptAnswer]) -> None:
+    attempt.max_score = sum((a.question.points for a in answers), Decimal(0))
+    attempt.score = sum((a.awarded for a in answers), Decimal(0))
+    attempt.percent = (
+        (attempt.score * 100 / attempt.max_score).quantize(CENTS) if attempt.max_score else Decimal("0.00")
+    )
+    attempt.passed = attempt.percent >= attempt.quiz.pass_mark
+
+
+GRADED_ANSWER_FIELDS = ["awarded", "fraction", "is_correct"]
+GRADED_ATTEMPT_FIELDS = ["max_score", "score", "percent", "passed", "graded_at"]
+
+
+def grade_attempt(attempt: Attempt) -> Attempt:
+    """Grade a submitted attempt: five queries whatever the number of questions."""
+    answers = list(AttemptAnswer.objects.filter(attempt=attempt).select_related("question"))
+    _score_answers(answers)
+    AttemptAnswer.objects.bulk_update(answers, GRADED_ANSWER_FIELDS, batch_size=500)
+    _totals(attempt, answers)
+    attempt.graded_at = timezone.now()
+    Attempt.objects.filter(pk=attempt.pk).update(**{f: getattr(attempt, f) for f in GRADED_ATTEMPT_FIELDS})
+    return attempt
+
+
+def regrade_attempts(attempts) -> list[Attempt]:
+    """Grade submitted attempts again after questions were corrected; returns those whose result changed.
+
+    A constant number of queries for any number of attempts (bulk reads and bulk updates).
+    """
+    attempts = {a.pk: a for a in attempts.filter(status=Attempt.Status.SUBMITTED).select_related("quiz")}
+    if not attempts:
+        return []
+    answers = list(AttemptAnswer.objects.filter(attempt__in=list(attempts)).select_related("question"))
+    before = {pk: (a.score, a.passed) for pk, a in attempts.items()}
+    _score_answers(answers)
+    AttemptAnswer.objects.bulk_update(answers, GRADED_ANSWER_FIELDS, batch_size=500)
+    by_attempt = defaultdict(list)
+    for answer in answers:
+        by_attempt[answer.attempt_id].append(answer)
+    now = timezone.now()
+    for pk, attempt in attempts.items():
+        _totals(attempt, by_attempt[pk])
+        attempt.regraded_at = now
+    Attempt.objects.bulk_update(
+        attempts.values(), ["max_score", "score", "percent", "passed", "regraded_at"], batch_size=500
+    )
+    return [a for pk, a in attempts.items() if (a.score, a.passed) != before[pk]]
