@@ -1,6 +1,386 @@
-"""Attendance rules (the attendance issue fills this in): what the home page asks of attendance."""
+"""Attendance rules that need no HTTP: who may see which venue, rosters, changes and history.
+
+The self check-in itself lives in ``attendance.checkin`` (kept lean on purpose), the
+paper sheets in ``attendance.sheets`` and ``attendance.sheet_import``. Every function
+that refuses something raises ``AttendanceError`` with a machine-readable code and a
+human message; views only translate it into a response.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+from accounts.models import Organisation, User, Venue
+from accounts.services import add_role
+
+from .models import (
+    AttendanceChange,
+    AttendanceRecord,
+    ExpectedParticipant,
+    Method,
+    SessionVenue,
+    Status,
+    TrainingSession,
+)
+
+# Accounts created for walk-ins get an address in this reserved domain (RFC 2606), which
+# marks them as placeholders to merge into the person's real account later.
+WALK_IN_DOMAIN = "walk-in.invalid"
+ATTENDED = (Status.PRESENT, Status.LATE)
 
 
-def upcoming_sessions(limit: int = 5) -> list:
+class AttendanceError(Exception):
+    """A refused action: ``code`` for programs and tests, ``message`` for people."""
+
+    def __init__(self, code: str, message):
+        super().__init__(code)
+        self.code = code
+        self.message = message
+
+    def __str__(self):
+        return f"{self.code}: {self.message}"
+
+
+# --- What the home page asks of attendance -------------------------------------------------
+
+
+def upcoming_sessions(limit: int = 5) -> list[TrainingSession]:
     """Training sessions that have not ended, soonest first (objects with title and starts_at)."""
-    return []
+    return list(
+        TrainingSession.objects.filter(ends_at__gt=timezone.now())
+        .order_by("starts_at")
+        .only("id", "title", "starts_at", "ends_at")[:limit]
+    )
+
+
+# --- Who may manage which venue (enforced in every query below) --------------------------
+
+
+def manages_all_venues(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ORGANISER))
+
+
+def may_run_attendance(user) -> bool:
+    return manages_all_venues(user) or roles.has_role(user, roles.COORDINATOR)
+
+
+def managed_venues(user) -> QuerySet[Venue]:
+    if manages_all_venues(user):
+        return Venue.objects.all()
+    if roles.has_role(user, roles.COORDINATOR):
+        return Venue.objects.filter(coordinators=user)
+    return Venue.objects.none()
+
+
+def managed_session_venues(user) -> QuerySet[SessionVenue]:
+    return SessionVenue.objects.filter(venue__in=managed_venues(user)).select_related("session", "venue")
+
+
+def managed_records(user) -> QuerySet[AttendanceRecord]:
+    return AttendanceRecord.objects.filter(venue__in=managed_venues(user))
+
+
+# --- Expected participants -------------------------------------------------------------------
+
+
+def add_expected_from_default_venues(session: TrainingSession) -> int:
+    """Expect every active trainee whose default sub-venue takes part; returns how many are new."""
+    venue_ids = list(session.session_venues.values_list("venue_id", flat=True))
+    trainees = User.objects.filter(is_active=True, default_venue_id__in=venue_ids, groups__name=roles.TRAINEE)
+    return _add_expected(
+        session, trainees.values_list("id", "default_venue_id"), ExpectedParticipant.Source.DEFAULT_VENUE
+    )
+
+
+def add_expected_from_enrolments(session: TrainingSession) -> int:
+    """Expect trainees enrolled in the linked course, at their default sub-venue.
+
+    Looked up through the app registry so attendance does not import courses.
+    """
+    if not session.course_page_id or not apps.is_installed("courses"):
+        return 0
+    enrolment = apps.get_model("courses", "Enrolment")
+    venue_ids = list(session.session_venues.values_list("venue_id", flat=True))
+    users = User.objects.filter(
+        is_active=True,
+        default_venue_id__in=venue_ids,
+        id__in=enrolment.objects.filter(course_id=session.course_page_id).values("user_id"),
+    )
+    return _add_expected(session, users.values_list("id", "default_venue_id"), ExpectedParticipant.Source.ENROLMENT)
+
+
+def _add_expected(session, user_venue_pairs, source) -> int:
+    already = set(ExpectedParticipant.objects.filter(session=session).values_list("user_id", flat=True))
+    rows = [
+        ExpectedParticipant(session=session, user_id=user_id, venue_id=venue_id, source=source)
+        for user_id, venue_id in user_venue_pairs
+        if user_id not in already
+    ]
+    ExpectedParticipant.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    return len(rows)
+
+
+# --- Changing records (every change leaves a history row) --------------------------------
+
+
+def change_record(
+    record: AttendanceRecord,
+    *,
+    status: str,
+    by,
+    method: str,
+    venue_id: int | None = None,
+    note: str = "",
+    source_file: str = "",
+    source_line: int | None = None,
+    now=None,
+) -> bool:
+    """Set a record's status (and venue); returns False when nothing changes. Call inside a transaction."""
+    venue_id = venue_id or record.venue_id
+    if record.status == status and record.venue_id == venue_id:
+        return False
+    now = now or timezone.now()
+    AttendanceChange.objects.create(
+        record=record,
+        changed_at=now,
+        changed_by=by,
+        from_status=record.status,
+        to_status=status,
+        from_venue_id=record.venue_id,
+        to_venue_id=venue_id,
+        method=method,
+        note=note,
+        source_file=source_file,
+        source_line=source_line,
+    )
+    record.status, record.venue_id, record.updated_at = status, venue_id, now
+    fields = ["status", "venue", "updated_at"]
+    if note:
+        record.note = note
+        fields.append("note")
+    record.save(update_fields=fields)
+    return True
+
+
+def roster_user_ids(session_venue: SessionVenue) -> set[int]:
+    """Who belongs on a venue's roster: expected there, or recorded there."""
+    expected = ExpectedParticipant.objects.filter(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
+    recorded = AttendanceRecord.objects.filter(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
+    return set(expected.values_list("user_id", flat=True)) | set(recorded.values_list("user_id", flat=True))
+
+
+@dataclass
+class MarkResult:
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    refused: int = 0
+
+
+@transaction.atomic
+def mark(session_venue: SessionVenue, user_ids, status: str, *, by, note: str = "") -> MarkResult:
+    """A coordinator marks people on their roster present, late, excused or absent.
+
+    Only people on this venue's roster are touched; someone whose record is at another
+    venue keeps it (that venue's coordinator owns it).
+    """
+    if status not in Status.values:
+        raise AttendanceError("bad_status", _("Unknown attendance status."))
+    wanted = {int(u) for u in user_ids} & roster_user_ids(session_venue)
+    result = MarkResult(refused=len(set(map(int, user_ids))) - len(wanted))
+    now = timezone.now()
+    existing = {
+        r.user_id: r
+        for r in AttendanceRecord.objects.select_for_update().filter(
+            session_id=session_venue.session_id, user_id__in=wanted
+        )
+    }
+    new_records = []
+    for user_id in sorted(wanted):
+        record = existing.get(user_id)
+        if record is None:
+            new_records.append(_new_record(session_venue, user_id, status, by=by, now=now, note=note))
+        elif record.venue_id != session_venue.venue_id:
+            result.refused += 1
+        elif change_record(record, status=status, by=by, method=Method.COORDINATOR, note=note, now=now):
+            result.changed += 1
+        else:
+            result.unchanged += 1
+    AttendanceRecord.objects.bulk_create(new_records)
+    result.created = len(new_records)
+    return result
+
+
+def _new_record(session_venue, user_id, status, *, by, now, note="", method=Method.COORDINATOR) -> AttendanceRecord:
+    return AttendanceRecord(
+        session_id=session_venue.session_id,
+        venue_id=session_venue.venue_id,
+        user_id=user_id,
+        status=status,
+        method=method,
+        server_time=now,
+        recorded_by=by,
+        note=note,
+    )
+
+
+# --- Walk-ins ---------------------------------------------------------------------------------
+
+
+def find_people(query: str, limit: int = 20) -> list[User]:
+    """Active users matching a name, email or phone fragment (at least two characters)."""
+    query = (query or "").strip()
+    if len(query) < 2:
+        return []
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(Q(real_name__icontains=query) | Q(email__icontains=query) | Q(phone__contains=query))
+        .select_related("organisation")
+        .order_by("real_name", "email")[:limit]
+    )
+
+
+@transaction.atomic
+def add_walk_in(session_venue: SessionVenue, user: User, *, by, status: str = Status.PRESENT) -> AttendanceRecord:
+    """Record someone who came without being expected here (refused if recorded at another venue)."""
+    record = AttendanceRecord.objects.select_for_update().filter(session_id=session_venue.session_id, user=user).first()
+    if record is not None and record.venue_id != session_venue.venue_id:
+        raise AttendanceError(
+            "recorded_elsewhere",
+            _("%(name)s is already recorded at %(venue)s.") % {"name": user.display_name, "venue": record.venue.name},
+        )
+    ExpectedParticipant.objects.get_or_create(
+        session_id=session_venue.session_id,
+        user=user,
+        defaults={"venue_id": session_venue.venue_id, "source": ExpectedParticipant.Source.WALK_IN},
+    )
+    if record is None:
+        record = _new_record(session_venue, user.id, status, by=by, now=timezone.now(), note=str(_("Walk-in")))
+        record.save()
+    else:
+        change_record(record, status=status, by=by, method=Method.COORDINATOR)
+    return record
+
+
+def create_walk_in_account(
+    *, real_name: str, phone: str = "", organisation: Organisation | None = None, venue: Venue | None = None
+) -> User:
+    """A minimal trainee account for someone without one; merge it into their real account later."""
+    user = User.objects.create_user(
+        email=f"walkin-{uuid.uuid4().hex[:12]}@{WALK_IN_DOMAIN}",
+        password=None,
+        real_name=real_name.strip(),
+        phone=phone.strip(),
+        organisation=organisation,
+        default_venue=venue,
+    )
+    add_role(user, roles.TRAINEE)
+    return user
+
+
+def is_walk_in_account(user: User) -> bool:
+    return user.email.endswith("@" + WALK_IN_DOMAIN)
+
+
+@transaction.atomic
+def merge_walk_in_account(placeholder: User, into: User, *, by) -> int:
+    """Move a walk-in account's attendance to the person's real account; returns records moved.
+
+    Where both have a record for a session, the real account keeps its record and takes
+    the better status (history notes the merge), and the placeholder's record goes.
+    """
+    if not is_walk_in_account(placeholder) or placeholder.pk == into.pk:
+        raise AttendanceError("not_walk_in", _("Only a walk-in account can be merged into another account."))
+    moved = 0
+    note = str(_("Merged from walk-in account %(email)s")) % {"email": placeholder.email}
+    for record in AttendanceRecord.objects.select_for_update().filter(user=placeholder):
+        mine = AttendanceRecord.objects.select_for_update().filter(session_id=record.session_id, user=into).first()
+        if mine is None:
+            AttendanceRecord.objects.filter(pk=record.pk).update(user=into)
+            moved += 1
+            continue
+        if record.status in ATTENDED and mine.status not in ATTENDED:
+            change_record(
+                mine, status=record.status, venue_id=record.venue_id, by=by, method=Method.COORDINATOR, note=note
+            )
+        else:
+            # Keep the evidence: the surviving record's history says what the other one held.
+            AttendanceChange.objects.create(
+                record=mine,
+                changed_at=timezone.now(),
+                changed_by=by,
+                from_status=mine.status,
+                to_status=mine.status,
+                from_venue_id=record.venue_id,
+                to_venue_id=mine.venue_id,
+                method=Method.COORDINATOR,
+                note=f"{note}: {record.get_status_display()}",
+            )
+        record.delete()
+    for expected in ExpectedParticipant.objects.filter(user=placeholder):
+        if not ExpectedParticipant.objects.filter(session_id=expected.session_id, user=into).exists():
+            ExpectedParticipant.objects.filter(pk=expected.pk).update(user=into)
+    ExpectedParticipant.objects.filter(user=placeholder).delete()
+    placeholder.is_active = False
+    placeholder.save(update_fields=["is_active"])
+    return moved
+
+
+# --- Head count and reconciliation ------------------------------------------------------------
+
+
+def record_head_count(session_venue: SessionVenue, count: int, *, by) -> SessionVenue:
+    if count < 0:
+        raise AttendanceError("bad_head_count", _("A head count cannot be negative."))
+    session_venue.head_count = count
+    session_venue.head_count_at = timezone.now()
+    session_venue.head_count_by = by
+    session_venue.save(update_fields=["head_count", "head_count_at", "head_count_by"])
+    return session_venue
+
+
+@dataclass
+class VenueSummary:
+    expected: int
+    by_status: dict
+    head_count: int | None
+
+    @property
+    def attended(self) -> int:
+        return self.by_status.get(Status.PRESENT, 0) + self.by_status.get(Status.LATE, 0)
+
+    @property
+    def recorded(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def not_recorded(self) -> int:
+        return max(0, self.expected - self.recorded)
+
+    @property
+    def head_count_gap(self) -> int | None:
+        """People counted in the room minus people recorded as attending (positive: unrecorded people)."""
+        return None if self.head_count is None else self.head_count - self.attended
+
+
+def venue_summary(session_venue: SessionVenue) -> VenueSummary:
+    counts = dict(
+        AttendanceRecord.objects.filter(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
+        .values("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    expected_here = ExpectedParticipant.objects.filter(
+        session_id=session_venue.session_id, venue_id=session_venue.venue_id
+    ).count()
+    return VenueSummary(expected=expected_here, by_status=counts, head_count=session_venue.head_count)
+
+
+def record_history(record: AttendanceRecord) -> QuerySet[AttendanceChange]:
+    return record.changes.select_related("changed_by", "from_venue", "to_venue").order_by("changed_at", "id")

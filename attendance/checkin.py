@@ -1,0 +1,286 @@
+"""Self check-in: the hot path when a whole province checks in within minutes.
+
+Kept lean on purpose (see docs/ARCHITECTURE.md, "Attendance"):
+- the session, its venues and the check-in window come from a short-lived cache;
+- the write is ONE statement in autocommit, ``INSERT ... ON CONFLICT (session, user) DO
+  NOTHING``; its row count tells a new check-in from a repeat, so concurrent or repeated
+  scans never create a second record and never need a transaction or a lock;
+- the record's first history row is written by a database trigger inside that statement.
+A new check-in costs two queries besides authentication: the expected-venue lookup and
+the INSERT.
+"""
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.core.signing import BadSignature, SignatureExpired
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from . import codes
+from .models import AttendanceRecord, ExpectedParticipant, Method, SessionVenue, Status, TrainingSession
+from .services import AttendanceError, change_record
+
+SESSION_CACHE_SECONDS = 30
+OPEN_SESSIONS_CACHE_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What the check-in reads about a session; small enough to cache and pickle."""
+
+    id: int
+    title: str
+    checkin_opens_at: datetime
+    checkin_closes_at: datetime
+    late_after: datetime
+    rotation: int
+    venue_names: dict  # venue id -> name
+
+    def window_contains(self, now: datetime) -> bool:
+        return self.checkin_opens_at <= now <= self.checkin_closes_at
+
+
+def _session_cache_key(session_id: int) -> str:
+    return f"attendance:session:{session_id}"
+
+
+def session_info(session_id: int) -> SessionInfo | None:
+    key = _session_cache_key(session_id)
+    info = cache.get(key)
+    if info is None:
+        session = TrainingSession.objects.filter(pk=session_id).first()
+        if session is None:
+            return None
+        names = dict(
+            SessionVenue.objects.filter(session_id=session_id).values_list("venue_id", "venue__name").order_by()
+        )
+        info = SessionInfo(
+            id=session.id,
+            title=session.title,
+            checkin_opens_at=session.checkin_opens_at,
+            checkin_closes_at=session.checkin_closes_at,
+            late_after=session.late_after,
+            rotation=session.code_rotation_seconds,
+            venue_names=names,
+        )
+        cache.set(key, info, SESSION_CACHE_SECONDS)
+    return info
+
+
+def forget_session(session_id: int) -> None:
+    """Drop cached data after an edit (other processes' caches expire within 30 s)."""
+    cache.delete_many([_session_cache_key(session_id), "attendance:open-sessions"])
+
+
+def open_session_ids(now: datetime) -> list[int]:
+    """Sessions whose check-in window is open now (cached briefly: the code form reads it)."""
+    key = "attendance:open-sessions"
+    cached = cache.get(key)
+    if cached is None:
+        margin = timezone.timedelta(seconds=OPEN_SESSIONS_CACHE_SECONDS)
+        cached = list(
+            TrainingSession.objects.filter(
+                checkin_opens_at__lte=now + margin, checkin_closes_at__gte=now - margin
+            ).values_list("id", flat=True)
+        )
+        cache.set(key, cached, OPEN_SESSIONS_CACHE_SECONDS)
+    return cached
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    created: bool
+    status: str
+    server_time: datetime
+    session_title: str
+    venue_name: str
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+
+def parse_device_time(raw: str | None) -> datetime | None:
+    """The phone's clock as the page reported it (ISO 8601), or None when absent or garbled."""
+    try:
+        value = parse_datetime((raw or "").strip()[:40])
+    except ValueError:
+        return None
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value
+
+
+def check_in(
+    user, session_id: int, venue_id: int, *, method: str, device_time: datetime | None = None, now=None
+) -> CheckInResult:
+    """Check a trainee in at a venue, once. Raises AttendanceError when refused."""
+    info = session_info(session_id)
+    if info is None:
+        raise AttendanceError("unknown_session", _("This training session does not exist."))
+    if venue_id not in info.venue_names:
+        raise AttendanceError("wrong_venue", _("This sub-venue does not take part in this session."))
+    now = now or timezone.now()
+    if now < info.checkin_opens_at:
+        raise AttendanceError(
+            "not_open",
+            _("Check-in opens at %(time)s.") % {"time": date_format(timezone.localtime(info.checkin_opens_at), "H:i")},
+        )
+    if now > info.checkin_closes_at:
+        raise AttendanceError("closed", _("Check-in for this session has closed. Please see your coordinator."))
+    expected_venue = (
+        ExpectedParticipant.objects.filter(session_id=session_id, user_id=user.pk)
+        .values_list("venue_id", flat=True)
+        .first()
+    )
+    if expected_venue is not None and expected_venue != venue_id:
+        raise AttendanceError(
+            "wrong_venue",
+            _(
+                "You are expected at %(expected)s, but this code belongs to %(here)s. "
+                "If you are really here, ask this venue's coordinator to add you as a walk-in."
+            )
+            % {"expected": info.venue_names.get(expected_venue, "?"), "here": info.venue_names[venue_id]},
+        )
+    status = Status.LATE if now > info.late_after else Status.PRESENT
+    values = {
+        "session": session_id,
+        "user": user.pk,
+        "venue": venue_id,
+        "status": status,
+        "method": method,
+        "device_time": device_time,
+        "server_time": now,
+        "recorded_by": user.pk,
+        "note": "",
+        "source_file": "",
+    }
+    if insert_if_absent(values):
+        return CheckInResult(True, status, now, info.title, info.venue_names[venue_id])
+    return _repeat(user, info, venue_id, status, method, now)
+
+
+def _repeat(user, info: SessionInfo, venue_id: int, status: str, method: str, now) -> CheckInResult:
+    """A second scan: report the existing record; only an "absent" mark is corrected."""
+    record = AttendanceRecord.objects.filter(session_id=info.id, user_id=user.pk).first()
+    if record.status == Status.ABSENT and record.venue_id == venue_id:
+        with transaction.atomic():
+            record = AttendanceRecord.objects.select_for_update().get(pk=record.pk)
+            change_record(record, status=status, by=user, method=method, now=now)
+        return CheckInResult(True, record.status, now, info.title, info.venue_names[venue_id])
+    venue_name = info.venue_names.get(record.venue_id, "?")
+    return CheckInResult(False, record.status, record.server_time, info.title, venue_name)
+
+
+def insert_if_absent(values: dict) -> bool:
+    """INSERT ... ON CONFLICT (session, user) DO NOTHING; True when a row was inserted.
+
+    Raw SQL because Django's bulk_create(ignore_conflicts=True) hides the row count,
+    and on SQLite it becomes INSERT OR IGNORE, which would also swallow NOT NULL errors.
+    """
+    meta = AttendanceRecord._meta
+    fields = [meta.get_field(name) for name in values]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608 (names from model meta)
+        f"ON CONFLICT ({quote('session_id')}, {quote('user_id')}) DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount == 1
+
+
+# --- The two ways in: the QR link (ticket) and the typed code ---------------------------------
+
+
+def ticket_for_scan(session_id: int, venue_id: int, code: str, now: float | None = None) -> str:
+    """Exchange the code in a scanned QR link for a ticket; raises AttendanceError when it is stale."""
+    info = session_info(session_id)
+    if info is None or venue_id not in info.venue_names:
+        raise AttendanceError("invalid_code", _("This check-in link is not valid."))
+    verdict = codes.classify_code(code, session_id, venue_id, info.rotation, now)
+    if verdict == "expired":
+        raise AttendanceError("expired_code", _("This code has expired. Scan the code on the screen again."))
+    if verdict != "valid":
+        raise AttendanceError("invalid_code", _("This check-in link is not valid."))
+    return codes.make_ticket(session_id, venue_id)
+
+
+def read_ticket(ticket: str) -> tuple[int, int]:
+    try:
+        return codes.read_ticket(ticket)
+    except SignatureExpired as exc:
+        raise AttendanceError(
+            "expired_code", _("This check-in link has expired. Scan the code on the screen again.")
+        ) from exc
+    except (BadSignature, ValueError) as exc:
+        raise AttendanceError("invalid_code", _("This check-in link is not valid.")) from exc
+
+
+def check_in_with_ticket(user, ticket: str, *, device_time=None, now=None) -> CheckInResult:
+    session_id, venue_id = read_ticket(ticket)
+    return check_in(user, session_id, venue_id, method=Method.QR, device_time=device_time, now=now)
+
+
+def venue_for_code(user, code: str, now: datetime | None = None) -> tuple[int, int]:
+    """Find which open session and venue a typed code belongs to.
+
+    Computes the current codes of every venue of every open session (a few hundred
+    HMACs, well under a millisecond each) rather than storing codes anywhere.
+    """
+    now = now or timezone.now()
+    timestamp = now.timestamp()
+    code = codes.normalise_code(code)
+    if len(code) != codes.CODE_DIGITS:
+        raise AttendanceError(
+            "invalid_code", _("Enter the %(digits)s-digit code shown on the screen.") % {"digits": codes.CODE_DIGITS}
+        )
+    infos = [info for sid in open_session_ids(now) if (info := session_info(sid)) is not None]
+    matches = [
+        (info.id, venue_id)
+        for info in infos
+        for venue_id in info.venue_names
+        if codes.classify_code(code, info.id, venue_id, info.rotation, timestamp, look_back=False) == "valid"
+    ]
+    if not matches:
+        # Only now look at older windows, to say "expired" rather than "wrong".
+        if any(
+            codes.classify_code(code, info.id, venue_id, info.rotation, timestamp) == "expired"
+            for info in infos
+            for venue_id in info.venue_names
+        ):
+            raise AttendanceError("expired_code", _("This code has expired. Type the code now on the screen."))
+        raise AttendanceError("invalid_code", _("This code is not valid. Check the digits on the screen."))
+    if len(matches) > 1:
+        # Rare collision between venues: the one where the trainee is expected wins.
+        expected = set(
+            ExpectedParticipant.objects.filter(user_id=user.pk, session_id__in={s for s, _v in matches}).values_list(
+                "session_id", "venue_id"
+            )
+        )
+        preferred = [m for m in matches if m in expected]
+        if len(preferred) != 1:
+            raise AttendanceError(
+                "ambiguous_code", _("This code matches more than one sub-venue. Please scan the QR code instead.")
+            )
+        matches = preferred
+    return matches[0]
+
+
+def check_in_with_code(user, code: str, *, device_time=None, now=None) -> CheckInResult:
+    now = now or timezone.now()
+    session_id, venue_id = venue_for_code(user, code, now)
+    return check_in(user, session_id, venue_id, method=Method.CODE, device_time=device_time, now=now)
+
+
+def screen_state_code(info: SessionInfo, venue_id: int) -> codes.CurrentCode:
+    return codes.current_code(info.id, venue_id, info.rotation, time.time())
