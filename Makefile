@@ -40,6 +40,9 @@ serve: migrate var/.demo-loaded  ## Production settings: gunicorn + whitenoise o
 		$(BIN)/gunicorn config.wsgi:application --bind 127.0.0.1:$${PORT:-8000} \
 		--workers $$(( $$(nproc) * 2 + 1 )) --access-logfile - --timeout 60
 
+bench: compile-messages  ## Fresh SQLite + PostgreSQL databases, gunicorn, one table of ratios to a bare view.
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 test: test-unit  ## check, migrations check, the whole suite (browser tests too when chromium is present).
 	@if [ -x $(CHROMIUM) ]; then $(MAKE) --no-print-directory test-browser; \
 	elif [ -n "$$CI" ]; then echo "CI: $(CHROMIUM) is missing; browser tests cannot run" >&2; exit 1; \

@@ -1,0 +1,72 @@
+"""The check-in rows: a burst of distinct trainees at concurrency 50, then an audit in the database.
+
+Ratio = check-ins per second ÷ bare requests per second. Lost = trainees with no
+attendance record after the burst; duplicated = records (or "created" history rows)
+beyond one per trainee. Failed calls are retried (the check-in is idempotent), as a
+phone would retry.
+"""
+
+from . import database
+from .client import run_calls
+from .report import Row, missing_row
+from .rows import rate_detail
+
+BURST_TRAINEES = 1400
+BIG_CHECKINS = 20_000
+CONCURRENCY = 50
+P99_GOAL_MS = 150
+BURST_NAME = "check-in burst, {n} distinct trainees"
+BIG_NAME = "{n} check-ins"
+
+
+def _missing(db: str, reason: str, big: bool, n_burst: int = BURST_TRAINEES, n_big: int = BIG_CHECKINS) -> list[Row]:
+    rows = [missing_row(BURST_NAME.format(n=f"{n_burst:,}"), db, "≥ 0.25", reason)]
+    if big:
+        rows.append(missing_row(BIG_NAME.format(n=f"{n_big:,}"), db, "≥ 0.25", reason))
+    return rows
+
+
+def postgres_missing_rows(reason: str, n_burst: int = BURST_TRAINEES, n_big: int = BIG_CHECKINS) -> list[Row]:
+    return _missing("PostgreSQL", reason, True, n_burst, n_big)
+
+
+def checkin_calls(manifest: dict, cohort: str) -> list:
+    from .seeders.attendance import checkin_calls as build
+
+    return build(manifest, cohort)
+
+
+def run_burst(server, env: dict, manifest: dict, cohort: str, name: str, bare_rate: float) -> Row:
+    db = env["BENCH_DB_LABEL"]
+    calls = checkin_calls(manifest, cohort)
+    stats = run_calls(server.base_url, calls, concurrency=CONCURRENCY, keep_body=False, max_attempts=5)
+    audit = database.run_django_module(
+        env, "django_probe", "checkins", env["BENCH_MANIFEST"], cohort, str(manifest["attendance"]["session_id"])
+    )
+    p99 = stats.percentile_ms(99)
+    goals_met = p99 < P99_GOAL_MS and audit["lost"] == 0 and audit["duplicated"] == 0
+    detail = (
+        f"{rate_detail(stats, 'check-ins/s')} (goal < {P99_GOAL_MS}); "
+        f"lost {audit['lost']}, duplicated {audit['duplicated']}; retried {stats.retried}; "
+        f"answers {dict(stats.statuses)}"
+    )
+    return Row(
+        name.format(n=f"{len(calls):,}"),
+        db,
+        stats.rate / bare_rate,
+        "≥ 0.25",
+        detail,
+        extra={"rate": stats.rate, "p50_ms": stats.percentile_ms(50), "p99_ms": p99, **audit, "goals_met": goals_met},
+    )
+
+
+def burst_rows(server, env: dict, manifest: dict, bare_rate: float, big: bool) -> list[Row]:
+    db = env["BENCH_DB_LABEL"]
+    attendance = manifest.get("attendance", {})
+    if "missing" in attendance:
+        cohorts = manifest["trainees"]
+        return _missing(db, attendance["missing"], big, len(cohorts["burst"]), len(cohorts["big"]))
+    rows = [run_burst(server, env, manifest, "burst", BURST_NAME, bare_rate)]
+    if big and manifest["trainees"]["big"]:
+        rows.append(run_burst(server, env, manifest, "big", BIG_NAME, bare_rate))
+    return rows

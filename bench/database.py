@@ -1,0 +1,95 @@
+"""Fresh databases for one bench run, and the environment every bench process shares.
+
+SQLite: its own file under var/bench/ (deleted first). PostgreSQL: a new database
+bench_<pid>_<time> on the loopback server, dropped afterwards whatever happens.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .server import ROOT
+
+BENCH_DIR = ROOT / "var" / "bench"
+POSTGRES_SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+
+# Variables from the caller's shell that would change what is measured.
+_DROPPED = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR", "MEDIA_ROOT", "MEDIA_STORAGE")
+
+
+def base_env(secret_key: str, var_dir: Path = BENCH_DIR) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secret_key,
+        SECURE_SSL_REDIRECT="false",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        VAR_DIR=str(var_dir),
+        MEDIA_ROOT=str(var_dir / "media"),
+        BENCH_BARE_VIEW="1",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    return env
+
+
+def new_secret_key() -> str:
+    return secrets.token_urlsafe(50)
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def run_django_module(env: dict, module: str, *args: str) -> dict:
+    """Run `python -m bench.<module>` inside Django; it prints one JSON document."""
+    completed = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", f"bench.{module}", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def prepare(env: dict) -> None:
+    """Migrate the fresh database and collect static files (hashed, compressed; kept between runs)."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+@contextmanager
+def fresh_sqlite(env: dict):
+    path = Path(env["VAR_DIR"]) / "db.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    yield {**env, "BENCH_DB_LABEL": "SQLite"}
+
+
+def _psql(sql: str) -> None:
+    subprocess.run(  # noqa: S603
+        ["psql", f"{POSTGRES_SERVER_URL}/postgres", "-v", "ON_ERROR_STOP=1", "-qc", sql],  # noqa: S607
+        check=True,
+        capture_output=True,
+    )
+
+
+@contextmanager
+def fresh_postgres(env: dict, name: str | None = None):
+    """A new, empty PostgreSQL database for this run; dropped on the way out."""
+    name = name or f"bench_{os.getpid()}_{int(time.time())}"
+    _psql(f'CREATE DATABASE "{name}"')
+    try:
+        yield {**env, "DATABASE_URL": f"{POSTGRES_SERVER_URL}/{name}", "BENCH_DB_LABEL": "PostgreSQL"}
+    finally:
+        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def postgres_available() -> bool:
+    try:
+        _psql("SELECT 1")
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return True

@@ -1,0 +1,59 @@
+"""Look inside Django for the bench: queries per page, and the check-in audit.
+
+    python -m bench.django_probe queries MANIFEST
+    python -m bench.django_probe checkins MANIFEST COHORT SESSION_ID
+
+Each prints one JSON line. Queries are counted with Django's test client against the
+bench database (the same settings the server runs), signed in as a bench trainee.
+"""
+
+import json
+import sys
+
+
+def count_queries(manifest: dict) -> dict:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    courses = manifest.get("courses", {})
+    if "missing" in courses:
+        return {}
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[manifest["session_cookie"]] = manifest["trainees"]["readers"][0]["session"]
+    paths = {"lesson": courses["lesson_path"], "index": courses["index_path"]}
+    paths.update({f"course_{size}": path for size, path in courses["course_paths"].items()})
+    counts = {}
+    for name, path in paths.items():
+        client.get(path)  # warm caches the way a running server has them
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        counts[name] = len(captured) if response.status_code == 200 else f"HTTP {response.status_code}"
+    return counts
+
+
+def audit_checkins(manifest: dict, cohort: str, session_id: int) -> dict:
+    from .seeders.attendance import audit
+
+    user_ids = [t["id"] for t in manifest["trainees"][cohort]]
+    return audit(session_id, user_ids)
+
+
+def main(argv: list[str]) -> None:
+    import django
+
+    django.setup()
+    command, manifest_path, *rest = argv
+    with open(manifest_path) as handle:
+        manifest = json.load(handle)
+    if command == "queries":
+        result = count_queries(manifest)
+    elif command == "checkins":
+        result = audit_checkins(manifest, rest[0], int(rest[1]))
+    else:
+        raise SystemExit(f"unknown probe {command}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,110 @@
+"""`make bench`: fresh databases, the production server, one table of ratios to a bare Django view.
+
+    python -m bench.run            # the full run (SQLite, then PostgreSQL when the server is up)
+    python -m bench.run --quick    # smaller counts, for a look in under a minute of measuring
+
+Loopback only: gunicorn binds 127.0.0.1 on a free port and the client sends nothing elsewhere.
+"""
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import checkins, database, report, rows, scenarios
+from .server import Server
+
+EXPORT_ROWS = ("export ratios (reports issue)",)
+
+
+def measure_server(env: dict, manifest: dict, args, include_pages: bool) -> list[report.Row]:
+    label = env["BENCH_DB_LABEL"]
+    log = database.BENCH_DIR / f"gunicorn-{label.lower()}.log"
+    queries = database.run_django_module(env, "django_probe", "queries", env["BENCH_MANIFEST"]) if include_pages else {}
+    table: list[report.Row] = []
+    with Server(env, log) as server:
+        before = scenarios.bare(server.base_url)
+        bare_rate = before.rate
+        if include_pages:
+            table.append(rows.home_row(server.base_url, label, bare_rate))
+            table += rows.course_rows(server.base_url, label, manifest, bare_rate, queries)
+        table += checkins.burst_rows(server, env, manifest, bare_rate, big=not include_pages)
+        if include_pages:
+            table.append(rows.grading_row(server.base_url, label, manifest, bare_rate))
+        after = scenarios.bare(server.base_url)
+    # The floor is the mean of the bare view measured before and after the rows.
+    mean = (before.rate + after.rate) / 2
+    for row in table:
+        if row.ratio is not None and "rate" in row.extra:
+            row.ratio = row.extra["rate"] / mean
+    bare_row = report.Row(
+        "bare Django view (the floor)",
+        label,
+        1.0,
+        "",
+        f"{mean:.0f} req/s (before {before.rate:.0f}, after {after.rate:.0f}); "
+        f"p99 {before.percentile_ms(99):.0f} ms; {server.workers} sync workers",
+        extra={"rate": mean},
+    )
+    return [bare_row, *table]
+
+
+def seed(env: dict, args, big: int) -> dict:
+    """Migrate and seed the fresh database; the manifest's path goes into env for later probes."""
+    database.prepare(env)
+    env["BENCH_MANIFEST"] = str(database.BENCH_DIR / f"manifest-{env['BENCH_DB_LABEL'].lower()}.json")
+    database.run_django_module(
+        env, "seed", "--out", env["BENCH_MANIFEST"], "--burst", str(args.burst), "--big", str(big)
+    )
+    return json.loads(Path(env["BENCH_MANIFEST"]).read_text())
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer trainees and check-ins")
+    parser.add_argument("--skip-postgres", action="store_true")
+    args = parser.parse_args(argv)
+    args.burst = 300 if args.quick else checkins.BURST_TRAINEES
+    args.big = 2000 if args.quick else checkins.BIG_CHECKINS
+    started = time.monotonic()
+    env = database.base_env(database.new_secret_key())
+    table: list[report.Row] = []
+
+    print("bench: SQLite — migrating and seeding a fresh database …", file=sys.stderr, flush=True)
+    with database.fresh_sqlite(env) as sqlite_env:
+        manifest = seed(sqlite_env, args, big=0)
+        print("bench: SQLite — measuring …", file=sys.stderr, flush=True)
+        table += measure_server(sqlite_env, manifest, args, include_pages=True)
+
+    if args.skip_postgres or not database.postgres_available():
+        reason = "skipped (--skip-postgres)" if args.skip_postgres else "PostgreSQL not reachable on 127.0.0.1:5432"
+        table += checkins.postgres_missing_rows(reason, args.burst, args.big)
+    else:
+        print("bench: PostgreSQL — creating, migrating and seeding a fresh database …", file=sys.stderr, flush=True)
+        with database.fresh_postgres(env) as pg_env:
+            manifest = seed(pg_env, args, big=args.big)
+            print("bench: PostgreSQL — measuring …", file=sys.stderr, flush=True)
+            table += measure_server(pg_env, manifest, args, include_pages=False)
+
+    reason = "the reports app does not exist yet"
+    table += [report.missing_row(name, "—", "", reason, "not available yet") for name in EXPORT_ROWS]
+    header = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}",
+        "concurrency": scenarios.CONCURRENCY,
+        "mode": "quick" if args.quick else "full",
+        "wall_seconds": round(time.monotonic() - started),
+    }
+    print()
+    print("\n".join(report.table_lines(table)))
+    json_path, md_path = report.write(table, header, database.BENCH_DIR)
+    print(f"\n{header['mode']} run in {header['wall_seconds']} s; results in {json_path} and {md_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""One function per measured page: each returns LoadStats; the ratios are made in run.py.
+
+Page rows send a fixed number of requests at the bench concurrency, stopping early at a
+time cap so `make bench` stays bounded; each page is warmed up first (template loading,
+first connections) so the first worker's imports are not measured.
+"""
+
+from itertools import cycle, islice
+
+from .client import Call, LoadStats, run_calls
+from .server import BARE_PATH
+
+CONCURRENCY = 50
+PAGE_REQUESTS = 1500
+PAGE_SECONDS = 8.0
+WARMUP_REQUESTS = 100
+
+
+def _measure(base_url: str, calls: list[Call], seconds: float = PAGE_SECONDS) -> LoadStats:
+    run_calls(base_url, calls[:WARMUP_REQUESTS], concurrency=10)
+    stats = run_calls(base_url, calls, concurrency=CONCURRENCY, time_limit=seconds)
+    failed = {status: n for status, n in stats.statuses.items() if not 200 <= status < 400}
+    if failed:
+        raise RuntimeError(f"{calls[0].path}: unexpected answers {failed}")
+    return stats
+
+
+def bare(base_url: str, requests: int = 4000, seconds: float = 6.0) -> LoadStats:
+    return _measure(base_url, [Call(BARE_PATH)] * requests, seconds)
+
+
+def anonymous_page(base_url: str, path: str, requests: int = PAGE_REQUESTS) -> LoadStats:
+    return _measure(base_url, [Call(path)] * requests)
+
+
+def signed_in_page(base_url: str, path: str, manifest: dict, cohort: str = "readers") -> LoadStats:
+    """The page as seen by signed-in trainees, taking turns across the cohort's sessions."""
+    cookie = manifest["session_cookie"]
+    trainees = manifest["trainees"][cohort]
+    calls = [Call(path, cookies={cookie: t["session"]}) for t in islice(cycle(trainees), PAGE_REQUESTS)]
+    return _measure(base_url, calls)
