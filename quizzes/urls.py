@@ -1,2 +1,13 @@
+from django.urls import path
+
+from .views import trainee
+
 app_name = "quizzes"
-urlpatterns: list = []
+urlpatterns = [
+    path("", trainee.history, name="history"),
+    path("<int:quiz_id>/start/", trainee.start, name="start"),
+    path("attempt/<uuid:public_id>/", trainee.take, name="attempt"),
+    path("attempt/<uuid:public_id>/answer/", trainee.autosave, name="autosave"),
+    path("attempt/<uuid:public_id>/submit/", trainee.submit, name="submit"),
+    path("attempt/<uuid:public_id>/review/", trainee.review, name="review"),
+]

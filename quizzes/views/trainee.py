@@ -1,2 +1,158 @@
-def quiz_page_context(request, page):
-    return {}
+"""Trainee views: quiz landing (via QuizPage), start, take with autosave, submit, review, history.
+
+Thin by design: every rule lives in ``quizzes.services``. Responses never contain correct
+answers, explanations or scores unless ``review_access`` allows them.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from ..models import Attempt, AttemptAnswer, Question, QuizPage
+from ..services import (
+    QuizError,
+    answers_for_display,
+    close_expired_attempts,
+    review_access,
+    save_answer,
+    save_answers,
+    start_attempt,
+    submit_attempt,
+)
+from ..services.overview import quiz_state
+
+
+def quiz_page_context(request, page) -> dict:
+    if not request.user.is_authenticated:
+        return {"state": None}
+    return {"state": quiz_state(request.user, page)}
+
+
+def own_attempt(request, public_id) -> Attempt:
+    """Someone else's attempt is a 404: attempt ids are not to be probed."""
+    return get_object_or_404(Attempt.objects.select_related("quiz"), public_id=public_id, user=request.user)
+
+
+@login_required
+@require_POST
+def start(request, quiz_id):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    try:
+        attempt, _created = start_attempt(request.user, quiz)
+    except QuizError as error:
+        messages.error(request, error.message)
+        return redirect(quiz.get_url(request))
+    return redirect("quizzes:attempt", attempt.public_id)
+
+
+@never_cache
+@login_required
+def take(request, public_id):
+    attempt = own_attempt(request, public_id)
+    if attempt.is_open and close_expired_attempts(pk=attempt.pk):
+        attempt.refresh_from_db()
+    if not attempt.is_open:
+        return redirect("quizzes:review", attempt.public_id)
+    answers = answers_for_display(attempt)
+    remaining = None
+    if attempt.deadline:
+        remaining = max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+    return render(
+        request,
+        "quizzes/attempt.html",
+        {"attempt": attempt, "quiz": attempt.quiz, "answers": answers, "remaining_seconds": remaining},
+    )
+
+
+def values_from_post(attempt: Attempt, post) -> dict:
+    """``{position: value}`` for every question of the attempt from a plain form post.
+
+    Only the ``q-<position>`` fields are read; anything else in the request (a forged score or
+    ``correct`` field) is ignored.
+    """
+    values = {}
+    for position, kind in AttemptAnswer.objects.filter(attempt=attempt).values_list("position", "question__kind"):
+        name = f"q-{position}"
+        values[position] = post.getlist(name) if kind == Question.Kind.MULTIPLE else post.get(name, "")
+    return values
+
+
+@login_required
+@require_POST
+def submit(request, public_id):
+    """The no-JavaScript path (and the final submit): save every answer, then maybe submit."""
+    attempt = own_attempt(request, public_id)
+    values = values_from_post(attempt, request.POST)
+    if request.POST.get("action") == "save":
+        try:
+            save_answers(attempt, values)
+        except QuizError as error:
+            messages.error(request, error.message)
+            if error.code in ("submitted", "time_up"):
+                close_expired_attempts(pk=attempt.pk)
+                return redirect("quizzes:review", attempt.public_id)
+        else:
+            messages.success(request, _("Your answers are saved."))
+        return redirect("quizzes:attempt", attempt.public_id)
+    try:
+        submit_attempt(attempt, values)
+    except QuizError as error:
+        messages.error(request, error.message)
+        return redirect("quizzes:attempt", attempt.public_id)
+    return redirect("quizzes:review", attempt.public_id)
+
+
+@never_cache
+@login_required
+@require_POST
+def autosave(request, public_id):
+    """Save one answer from the page's script: ``{"position": 3, "value": "1" | ["0", "2"] | "text"}``."""
+    attempt = own_attempt(request, public_id)
+    try:
+        payload = json.loads(request.body or b"{}")
+        position = int(payload["position"])
+        value = payload.get("value", "")
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"ok": False, "code": "bad_request"}, status=400)
+    if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+        return JsonResponse({"ok": False, "code": "bad_request"}, status=400)
+    try:
+        answer = save_answer(attempt, position, value)
+    except QuizError as error:
+        status = 409 if error.code in ("submitted", "time_up") else 400
+        return JsonResponse({"ok": False, "code": error.code, "message": str(error.message)}, status=status)
+    return JsonResponse({"ok": True, "position": position, "saved_at": answer.saved_at.isoformat()})
+
+
+@never_cache
+@login_required
+def review(request, public_id):
+    attempt = own_attempt(request, public_id)
+    if attempt.is_open and close_expired_attempts(pk=attempt.pk):
+        attempt.refresh_from_db()
+    if attempt.is_open:
+        return redirect("quizzes:attempt", attempt.public_id)
+    access = review_access(attempt)
+    answers = answers_for_display(attempt) if access.answers else []
+    return render(
+        request, "quizzes/review.html", {"attempt": attempt, "quiz": attempt.quiz, "access": access, "answers": answers}
+    )
+
+
+@login_required
+def history(request):
+    close_expired_attempts(user=request.user)
+    attempts = Attempt.objects.filter(user=request.user).select_related("quiz").order_by("-started_at")
+    page_obj = Paginator(attempts, 20).get_page(request.GET.get("page"))
+    now = timezone.now()
+    for attempt in page_obj:
+        attempt.access = review_access(attempt, now)
+    return render(request, "quizzes/history.html", {"page_obj": page_obj, "attempts": page_obj.object_list})
