@@ -107,12 +107,13 @@ class ModulePage(Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
-    def serve(self, request, *args, **kwargs):
-        # A module is a heading inside its course, not a page of its own.
-        from django.shortcuts import redirect
+    def get_context(self, request, *args, **kwargs):
+        from ..services import course_lessons
 
-        course = self.get_parent()
-        return redirect(f"{course.get_url(request)}#module-{self.pk}")
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.get_parent()
+        context["lessons"] = course_lessons(self)
+        return context
 
 
 class LessonPage(Page):

@@ -1,0 +1,51 @@
+/* Settlement calculator: asks the server's settle() (the one implementation) and shows the result in
+   place. Without JavaScript the same form submits to the lesson page, which renders the result. */
+(function () {
+  "use strict";
+  var numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined);
+
+  function setup(box) {
+    var form = box.querySelector("form");
+    var result = box.querySelector("[data-result]");
+    var error = box.querySelector("[data-error]");
+    var timer = null;
+    var latest = 0;
+
+    function calculate() {
+      var params = new URLSearchParams(new FormData(form));
+      params.delete("calc");
+      var ticket = ++latest;
+      fetch(box.dataset.endpoint + "?" + params.toString(), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          if (ticket !== latest) { return; }
+          if (!data.ok) {
+            error.textContent = data.message;
+            error.hidden = false;
+            result.hidden = true;
+            return;
+          }
+          error.hidden = true;
+          result.querySelectorAll("[data-field]").forEach(function (cell) {
+            cell.textContent = numberFormat.format(data[cell.dataset.field]);
+          });
+          result.hidden = false;
+        })
+        .catch(function () { form.submit(); });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      calculate();
+    });
+    form.addEventListener("input", function () {
+      clearTimeout(timer);
+      var filled = Array.prototype.every.call(form.querySelectorAll("input[type=text]"), function (input) {
+        return input.value.trim() !== "";
+      });
+      if (filled) { timer = setTimeout(calculate, 300); }
+    });
+  }
+
+  document.querySelectorAll("[data-calculator]").forEach(setup);
+})();
