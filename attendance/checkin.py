@@ -26,6 +26,7 @@ from . import codes
 from .models import AttendanceRecord, ExpectedParticipant, Method, SessionVenue, Status, TrainingSession
 from .services import AttendanceError, change_record
 
+INVALID_LINK = _("This check-in link is not valid.")
 SESSION_CACHE_SECONDS = 30
 OPEN_SESSIONS_CACHE_SECONDS = 30
 
@@ -206,12 +207,12 @@ def ticket_for_scan(session_id: int, venue_id: int, code: str, now: float | None
     """Exchange the code in a scanned QR link for a ticket; raises AttendanceError when it is stale."""
     info = session_info(session_id)
     if info is None or venue_id not in info.venue_names:
-        raise AttendanceError("invalid_code", _("This check-in link is not valid."))
+        raise AttendanceError("invalid_code", INVALID_LINK)
     verdict = codes.classify_code(code, session_id, venue_id, info.rotation, now)
     if verdict == "expired":
         raise AttendanceError("expired_code", _("This code has expired. Scan the code on the screen again."))
     if verdict != "valid":
-        raise AttendanceError("invalid_code", _("This check-in link is not valid."))
+        raise AttendanceError("invalid_code", INVALID_LINK)
     return codes.make_ticket(session_id, venue_id)
 
 
@@ -223,7 +224,7 @@ def read_ticket(ticket: str) -> tuple[int, int]:
             "expired_code", _("This check-in link has expired. Scan the code on the screen again.")
         ) from exc
     except (BadSignature, ValueError) as exc:
-        raise AttendanceError("invalid_code", _("This check-in link is not valid.")) from exc
+        raise AttendanceError("invalid_code", INVALID_LINK) from exc
 
 
 def check_in_with_ticket(user, ticket: str, *, device_time=None, now=None) -> CheckInResult:

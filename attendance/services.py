@@ -269,7 +269,12 @@ def add_walk_in(session_venue: SessionVenue, user: User, *, by, status: str = St
 
 
 def create_walk_in_account(
-    *, real_name: str, phone: str = "", organisation: Organisation | None = None, venue: Venue | None = None
+    *,
+    real_name: str,
+    phone: str = "",
+    organisation: Organisation | None = None,
+    venue: Venue | None = None,
+    venue_id: int | None = None,
 ) -> User:
     """A minimal trainee account for someone without one; merge it into their real account later."""
     user = User.objects.create_user(
@@ -278,7 +283,7 @@ def create_walk_in_account(
         real_name=real_name.strip(),
         phone=phone.strip(),
         organisation=organisation,
-        default_venue=venue,
+        default_venue_id=venue.pk if venue else venue_id,
     )
     add_role(user, roles.TRAINEE)
     return user
@@ -368,6 +373,12 @@ class VenueSummary:
         """People counted in the room minus people recorded as attending (positive: unrecorded people)."""
         return None if self.head_count is None else self.head_count - self.attended
 
+    @property
+    def extra_records(self) -> int:
+        """Records of attendance beyond the head count (people who left, or marked by mistake)."""
+        gap = self.head_count_gap
+        return -gap if gap is not None and gap < 0 else 0
+
 
 def venue_summary(session_venue: SessionVenue) -> VenueSummary:
     counts = dict(
@@ -384,3 +395,48 @@ def venue_summary(session_venue: SessionVenue) -> VenueSummary:
 
 def record_history(record: AttendanceRecord) -> QuerySet[AttendanceChange]:
     return record.changes.select_related("changed_by", "from_venue", "to_venue").order_by("changed_at", "id")
+
+
+# --- Roster pages ----------------------------------------------------------------------------
+
+
+def roster_rows(session_venue: SessionVenue, status_filter: str = "") -> list[dict]:
+    """One row per person on a venue's roster: expected here or recorded here, sorted by name.
+
+    ``status_filter`` is a status, "none" (expected but nothing recorded) or "" for all.
+    """
+    session_id, venue_id = session_venue.session_id, session_venue.venue_id
+    expected = dict(
+        ExpectedParticipant.objects.filter(session_id=session_id, venue_id=venue_id).values_list("user_id", "source")
+    )
+    records = {
+        r.user_id: r
+        for r in AttendanceRecord.objects.filter(session_id=session_id)
+        .filter(Q(venue_id=venue_id) | Q(user_id__in=list(expected)))
+        .select_related("venue")
+    }
+    user_ids = set(expected) | {uid for uid, r in records.items() if r.venue_id == venue_id}
+    users = (
+        User.objects.filter(id__in=user_ids)
+        .select_related("organisation")
+        .only("id", "email", "real_name", "phone", "organisation__name")
+    )
+    rows = []
+    for user in users:
+        record = records.get(user.id)
+        status = record.status if record else "none"
+        if status_filter and status != status_filter:
+            continue
+        rows.append(
+            {
+                "user": user,
+                "record": record,
+                "status": status,
+                "expected": user.id in expected,
+                "walk_in": expected.get(user.id) == ExpectedParticipant.Source.WALK_IN or user.id not in expected,
+                "elsewhere": record.venue if record and record.venue_id != venue_id else None,
+                "placeholder": is_walk_in_account(user),
+            }
+        )
+    rows.sort(key=lambda row: (row["user"].real_name or row["user"].email, row["user"].id))
+    return rows

@@ -1,0 +1,96 @@
+"""What a venue screen shows: the rotating code, its QR image and who has checked in."""
+
+import time
+from collections.abc import Callable
+
+import segno
+from django.utils import timezone
+
+from .checkin import session_info
+from .codes import current_code
+from .models import AttendanceRecord, ExpectedParticipant, SessionVenue, Status
+
+ATTENDED = {Status.PRESENT, Status.LATE}
+
+
+def _person_name(real_name: str, email: str) -> str:
+    # Projected in a room: show the name, never a full email address.
+    return real_name or email.split("@", 1)[0]
+
+
+def venue_people(session_venue: SessionVenue) -> dict:
+    """Checked-in and still-expected people at one venue (three queries)."""
+    session_id, venue_id = session_venue.session_id, session_venue.venue_id
+    records = list(
+        AttendanceRecord.objects.filter(session_id=session_id, venue_id=venue_id)
+        .order_by("-server_time")
+        .values("user_id", "status", "server_time", "user__real_name", "user__email", "user__organisation__name")
+    )
+    recorded_here = {r["user_id"] for r in records}
+    expected = list(
+        ExpectedParticipant.objects.filter(session_id=session_id, venue_id=venue_id)
+        .exclude(user_id__in=recorded_here)
+        .order_by("user__real_name", "user_id")
+        .values("user_id", "user__real_name", "user__email", "user__organisation__name")
+    )
+    elsewhere = dict(
+        AttendanceRecord.objects.filter(
+            session_id=session_id, user_id__in=[e["user_id"] for e in expected]
+        ).values_list("user_id", "venue__name")
+    )
+    checked_in = [
+        {
+            "name": _person_name(r["user__real_name"], r["user__email"]),
+            "organisation": r["user__organisation__name"] or "",
+            "status": r["status"],
+            "status_label": str(Status(r["status"]).label),
+            "time": timezone.localtime(r["server_time"]).strftime("%H:%M"),
+        }
+        for r in records
+        if r["status"] in ATTENDED
+    ]
+    waiting = [
+        {
+            "name": _person_name(e["user__real_name"], e["user__email"]),
+            "organisation": e["user__organisation__name"] or "",
+            "elsewhere": elsewhere.get(e["user_id"], ""),
+        }
+        for e in expected
+    ]
+    # Excused or absent marks at this venue are not "waiting", but they were expected.
+    others = [r for r in records if r["status"] not in ATTENDED]
+    return {
+        "checked_in": checked_in,
+        "waiting": waiting,
+        "count": len(checked_in),
+        "expected": len(checked_in) + len(waiting) + len(others),
+    }
+
+
+def qr_svg(url: str) -> str:
+    """The QR code as inline SVG markup (segno draws it; no image library needed)."""
+    return segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True, svgclass="qr")
+
+
+def screen_state(session_venue: SessionVenue, scan_url: Callable[[str], str], now: float | None = None) -> dict:
+    """Everything the screen shows, as plain data for the page and its JSON endpoint."""
+    now = time.time() if now is None else now
+    info = session_info(session_venue.session_id)
+    code = current_code(session_venue.session_id, session_venue.venue_id, info.rotation, now)
+    url = scan_url(code.code)
+    moment = timezone.now()
+    if moment < info.checkin_opens_at:
+        phase = "not_open"
+    elif moment > info.checkin_closes_at:
+        phase = "closed"
+    else:
+        phase = "open"
+    return {
+        "code": code.code,
+        "seconds_left": code.seconds_left(now),
+        "rotation": info.rotation,
+        "scan_url": url,
+        "qr_svg": qr_svg(url),
+        "phase": phase,
+        **venue_people(session_venue),
+    }

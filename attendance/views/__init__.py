@@ -1,0 +1,1 @@
+"""Thin views: they call attendance.services / checkin / sheets and translate errors into responses."""

@@ -1,0 +1,182 @@
+"""Coordinator pages: my sessions and venues, a venue's roster, walk-ins, head count, history."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+
+from .. import services
+from ..forms import HeadCountForm, MarkForm, NewWalkInForm, WalkInSearchForm
+from ..models import AttendanceRecord, ExpectedParticipant, Status, TrainingSession
+from .access import coordinator_required, session_venue_or_404
+
+ROSTER_PAGE_SIZE = 100
+
+
+def _count_subquery(model, **filters):
+    return Subquery(
+        model.objects.filter(session_id=OuterRef("session_id"), venue_id=OuterRef("venue_id"), **filters)
+        .order_by()
+        .values("session_id")
+        .annotate(n=Count("id"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+
+
+@coordinator_required
+def roster_home(request):
+    """Every session at every venue I manage, newest session first."""
+    links = services.managed_session_venues(request.user).annotate(
+        expected_count=_count_subquery(ExpectedParticipant),
+        attended_count=_count_subquery(AttendanceRecord, status__in=[Status.PRESENT, Status.LATE]),
+    )
+    sessions = TrainingSession.objects.filter(session_venues__in=links).distinct().order_by("-starts_at")
+    session_id = request.GET.get("session", "")
+    if session_id.isdigit():
+        links = links.filter(session_id=int(session_id))
+    query = request.GET.get("q", "").strip()
+    if query:
+        links = links.filter(Q(venue__name__icontains=query) | Q(venue__city__name__icontains=query))
+    links = links.order_by("-session__starts_at", "venue__city_id", "venue__county_id", "venue__name")
+    page = Paginator(links, 50).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    return render(
+        request,
+        "attendance/roster_home.html",
+        {
+            "page_obj": page,
+            "sessions": sessions,
+            "selected_session": session_id,
+            "q": query,
+            "query_string": query_string.urlencode(),
+        },
+    )
+
+
+@coordinator_required
+def roster(request, session_id: int, venue_id: int):
+    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    status_filter = request.GET.get("status", "")
+    if status_filter not in {*Status.values, "none", ""}:
+        status_filter = ""
+    rows = services.roster_rows(session_venue, status_filter)
+    page = Paginator(rows, ROSTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "attendance/roster.html",
+        {
+            "session_venue": session_venue,
+            "session": session_venue.session,
+            "venue": session_venue.venue,
+            "summary": services.venue_summary(session_venue),
+            "page_obj": page,
+            "status_filter": status_filter,
+            "statuses": Status.choices,
+            "query_string": f"status={status_filter}" if status_filter else "",
+            "head_count_form": HeadCountForm(initial={"head_count": session_venue.head_count}),
+            "manages_all": services.manages_all_venues(request.user),
+        },
+    )
+
+
+@require_POST
+@coordinator_required
+def mark(request, session_id: int, venue_id: int):
+    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    form = MarkForm(request.POST, roster_ids=services.roster_user_ids(session_venue))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("attendance:roster", session_id, venue_id)
+    status = form.cleaned_data["status"]
+    result = services.mark(
+        session_venue, form.cleaned_data["users"], status, by=request.user, note=form.cleaned_data["note"]
+    )
+    messages.success(
+        request,
+        _("Marked %(status)s: %(new)s new, %(changed)s changed, %(same)s already so.")
+        % {
+            "status": Status(status).label,
+            "new": result.created,
+            "changed": result.changed,
+            "same": result.unchanged,
+        },
+    )
+    if result.refused:
+        messages.warning(
+            request, _("%(n)s people are recorded at another sub-venue and were left alone.") % {"n": result.refused}
+        )
+    return redirect("attendance:roster", session_id, venue_id)
+
+
+@require_POST
+@coordinator_required
+def head_count(request, session_id: int, venue_id: int):
+    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    form = HeadCountForm(request.POST)
+    if form.is_valid():
+        services.record_head_count(session_venue, form.cleaned_data["head_count"], by=request.user)
+        messages.success(request, _("Head count saved."))
+    else:
+        messages.error(request, _("Enter the number of people in the room."))
+    return redirect("attendance:roster", session_id, venue_id)
+
+
+@coordinator_required
+def walk_in(request, session_id: int, venue_id: int):
+    """Find someone and record them here, or create a minimal account to merge later."""
+    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    search = WalkInSearchForm(request.GET or None)
+    new_form = NewWalkInForm(request.POST or None)
+    if request.method == "POST":
+        if "user" in request.POST:
+            person = get_object_or_404(User, pk=request.POST.get("user"), is_active=True)
+        elif new_form.is_valid():
+            person = services.create_walk_in_account(venue=session_venue.venue, **new_form.cleaned_data)
+        else:
+            person = None
+        if person is not None:
+            try:
+                services.add_walk_in(session_venue, person, by=request.user)
+            except services.AttendanceError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("%(name)s added as a walk-in.") % {"name": person.display_name})
+                return redirect("attendance:roster", session_id, venue_id)
+    results = services.find_people(search.cleaned_data["q"]) if search.is_valid() else []
+    return render(
+        request,
+        "attendance/walk_in.html",
+        {"session_venue": session_venue, "search": search, "results": results, "new_form": new_form},
+    )
+
+
+@require_POST
+@coordinator_required
+def add_expected(request, session_id: int):
+    """Organisers: expect every trainee whose default sub-venue (or course enrolment) takes part."""
+    if not services.manages_all_venues(request.user):
+        raise Http404
+    session = get_object_or_404(TrainingSession, pk=session_id)
+    added = services.add_expected_from_default_venues(session) + services.add_expected_from_enrolments(session)
+    messages.success(request, _("%(n)s expected participants added.") % {"n": added})
+    return redirect(f"{reverse('attendance:roster_home')}?session={session.pk}")
+
+
+@login_required
+def record_history(request, record_id: int):
+    """A record and every change to it: its trainee, their venue's coordinators and organisers may look."""
+    visible = services.managed_records(request.user) | AttendanceRecord.objects.filter(user=request.user)
+    record = get_object_or_404(visible.select_related("session", "venue", "user"), pk=record_id)
+    return render(
+        request, "attendance/record_history.html", {"record": record, "changes": services.record_history(record)}
+    )
