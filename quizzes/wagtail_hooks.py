@@ -1,10 +1,101 @@
 """Wagtail registration: the question bank snippets, instructor views, and the courses hooks."""
 
 from django.template.loader import render_to_string
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_urls
+from .forms import QuestionAdminForm
+from .models import Question, QuestionCategory
 from .services.overview import quiz_state, quizzes_for_lesson, unpassed_required_quizzes
+
+MENU_HOOK = "register_quizzes_menu_item"
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = gettext_lazy("Questions")
+    list_display = ["reference", "stem_text", "kind", "category", "points", "is_active"]
+    list_filter = ["kind", "category", "is_active"]
+    search_fields = ["reference", "stem"]
+    search_backend_name = None
+    list_per_page = 50
+    edit_handler = ObjectList(Question.panels, base_form_class=QuestionAdminForm)
+
+    def get_queryset(self, request):
+        return Question.objects.select_related("category")
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    icon = "folder-inverse"
+    menu_label = gettext_lazy("Question categories")
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class QuizzesGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Quizzes")
+    menu_icon = "tasks"
+    menu_order = 210
+    items = (QuestionViewSet, QuestionCategoryViewSet)
+    submenu_hook = MENU_HOOK
+
+
+register_snippet(QuizzesGroup)
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permissions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permissions = permissions
+
+    def is_shown(self, request):
+        return request.user.has_perms(self.permissions)
+
+
+@hooks.register(MENU_HOOK)
+def results_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("Results and analysis"),
+        reverse("quizzes_admin:index"),
+        icon_name="table",
+        order=300,
+        permissions=["quizzes.view_results"],
+    )
+
+
+@hooks.register(MENU_HOOK)
+def bank_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("Import and export"),
+        reverse("quizzes_admin:bank_import"),
+        icon_name="download",
+        order=310,
+        permissions=["quizzes.add_question", "quizzes.change_question"],
+    )
+
+
+@hooks.register("register_admin_urls")
+def quiz_admin_urls():
+    return [path("quiz-results/", include(admin_urls, namespace="quizzes_admin"))]
+
+
+@hooks.register("register_permissions")
+def quiz_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="quizzes", codename__in=["view_results", "regrade_attempt"]
+    )
 
 
 @hooks.register("courses_lesson_extras")
