@@ -1,0 +1,171 @@
+"""Exporters: each export is a small class with an identifier, a name, a filter form and rows.
+
+Formats (CSV, XLSX) are written once in ``writers``; an exporter only says what its rows are.
+``QueryExporter`` declares columns as SQL expressions and streams rows straight from a database
+cursor in batches, so memory stays flat however many rows there are.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from django import forms
+from django.db import connections
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ..errors import ReportError
+from ..scope import Scope
+from .sql import FORMULA_STARTS, LocalDateTimeText, Neutralised
+
+BATCH_SIZE = 2000
+
+
+def neutralise(value):
+    """The Python twin of ``sql.Neutralised``: a leading apostrophe stops a cell being a formula."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS and value:
+        return "'" + value
+    return value
+
+
+class Exporter:
+    """Base class. Subclasses set ``identifier``, ``verbose_name``, ``form_class`` and yield rows."""
+
+    identifier = ""
+    verbose_name = ""
+    description = ""
+    form_class: type[forms.Form] = forms.Form
+    # True when batches() already neutralised every text cell (QueryExporter does it in SQL).
+    rows_are_neutralised = False
+
+    def __init__(self, scope: Scope, filters: dict | None = None):
+        self.scope = scope
+        self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+
+    @classmethod
+    def form(cls, scope: Scope, data=None, **kwargs) -> forms.Form:
+        return cls.form_class(data, scope=scope, **kwargs)
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def rows(self) -> Iterator[Sequence]:
+        raise NotImplementedError
+
+    def count(self) -> int | None:
+        """How many rows there will be (for progress bars), or None when unknown."""
+        return None
+
+    def batches(self, size: int = BATCH_SIZE) -> Iterator[list]:
+        batch = []
+        for row in self.rows():
+            batch.append(row if self.rows_are_neutralised else [neutralise(v) for v in row])
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def file_stem(self) -> str:
+        return self.identifier
+
+
+@dataclass
+class Column:
+    header: object  # a lazy translated string: headers follow the language active when exporting
+    expression: object  # a field path or a Django expression
+    text: bool = True  # neutralise in SQL (text that people typed or that could start like a formula)
+    when: str = ""  # "datetime" formats a datetime in local time
+
+
+class QueryExporter(Exporter):
+    """An exporter whose rows are one SELECT: cells are prepared by the database."""
+
+    rows_are_neutralised = True
+    using = "default"
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def headers(self) -> list[str]:
+        return [str(column.header) for column in self.columns()]
+
+    def select(self) -> QuerySet:
+        """The final values_list query: one aliased, prepared expression per column."""
+        annotations = {}
+        for index, column in enumerate(self.columns()):
+            expression = F(column.expression) if isinstance(column.expression, str) else column.expression
+            if column.when == "datetime":
+                expression = LocalDateTimeText(expression)
+            elif column.text:
+                expression = Neutralised(expression)
+            annotations[f"c{index}"] = expression
+        return self.queryset().annotate(**annotations).values_list(*annotations)
+
+    def sql(self) -> tuple[str, tuple]:
+        return self.select().query.sql_with_params()
+
+    def count(self) -> int:
+        return self.queryset().count()
+
+    def batches(self, size: int = BATCH_SIZE) -> Iterator[list]:
+        sql, params = self.sql()
+        connection = connections[self.using]
+        # A server-side cursor on PostgreSQL; SQLite's cursor already steps through the result.
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(sql, params)
+            while batch := cursor.fetchmany(size):
+                yield batch
+
+    def rows(self) -> Iterator[Sequence]:
+        for batch in self.batches():
+            yield from batch
+
+
+# --- helpers shared by the exporters ---------------------------------------------------------------
+
+
+def person_name(path: str = "user"):
+    """The trainee's real name, or their email when they have none."""
+    return Coalesce(NullIf(F(f"{path}__real_name"), Value("")), F(f"{path}__email"))
+
+
+def division_name(path: str):
+    """A division's name in the export's language (English when there is one and English is active)."""
+    if (get_language() or "").startswith("en"):
+        return Coalesce(NullIf(F(f"{path}__name_en"), Value("")), F(f"{path}__name"))
+    return F(f"{path}__name")
+
+
+def labels(choices) -> dict:
+    return {value: str(label) for value, label in choices}
+
+
+class ExporterRegistry:
+    def __init__(self):
+        self._exporters: dict[str, type[Exporter]] = {}
+
+    def register(self, exporter: type[Exporter]) -> type[Exporter]:
+        if not exporter.identifier or exporter.identifier in self._exporters:
+            raise ValueError(f"Exporter identifier missing or taken: {exporter.identifier!r}")
+        self._exporters[exporter.identifier] = exporter
+        return exporter
+
+    def get(self, identifier: str) -> type[Exporter]:
+        try:
+            return self._exporters[identifier]
+        except KeyError:
+            raise ReportError("unknown_export", _("There is no such export.")) from None
+
+    def all(self) -> list[type[Exporter]]:
+        return list(self._exporters.values())
+
+    def identifiers(self) -> list[str]:
+        return list(self._exporters)
+
+
+registry = ExporterRegistry()
