@@ -119,7 +119,8 @@ def _heading(text: str, line: int, errors, default_slug: str):
     title = text.strip()
     if not title:
         errors.append((line, "A heading needs a title."))
-    slug = attrs.pop("slug", "") or slugify(title) or default_slug
+    # Chinese titles would slugify to fragments ("5% 上限" -> "5"): number those pages instead.
+    slug = attrs.pop("slug", "") or (slugify(title) if title.isascii() else "") or default_slug
     if not SLUG.match(slug):
         errors.append((line, f"Invalid slug {slug!r}."))
     return title, slug, attrs

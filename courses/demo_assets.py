@@ -1,0 +1,98 @@
+"""Files the demo courses link to, generated at demo time: handout PDFs and cover images."""
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from .pdf import GREEN, INK, MUTED, certificate_font
+
+# Key points of each course, from docs/ARCHITECTURE.md "Courses" (facts from the checked FACTS list).
+HANDOUTS = {
+    "trading-rules": (
+        "全国碳市场交易规则 · National carbon market trading rules",
+        [
+            "交易产品：碳排放配额（CEA），由省级生态环境主管部门分配，以免费分配为主。",
+            "交易系统在上海；注册登记与结算系统在湖北武汉。",
+            "挂牌协议交易：涨跌幅为上一交易日收盘价的 ±10%。",
+            "大宗协议交易：涨跌幅为上一交易日收盘价的 ±30%。",
+            "Product: the carbon emission allowance (CEA), allocated mainly free by provincial departments.",
+            "Trading system in Shanghai; registry and settlement in Wuhan, Hubei.",
+            "Listing-agreement trading: ±10% of the previous close; block agreement: ±30%.",
+        ],
+    ),
+    "settlement-compliance": (
+        "配额清缴与履约检查清单 · Settlement and compliance checklist",
+        [
+            "3 月 31 日前报送上一年度排放报告；排放经核查后确定应清缴配额。",
+            "应清缴配额 = 核查排放量；CCER 抵销不超过应清缴配额的 5%。",
+            "第一个履约周期：2021-12-15 前各省 95% 完成清缴，2021-12-31 17:00 前全部完成。",
+            "Report the previous year's emissions by 31 March; verified emissions set the allowances due.",
+            "Allowances due = verified emissions; CCER may offset at most 5% of them.",
+            "First cycle: 95% of units by 15 Dec 2021, all of them by 17:00 on 31 Dec 2021.",
+        ],
+    ),
+    "ccer-offsets": (
+        "CCER 抵销要点 · CCER offsets in brief",
+        [
+            "《碳排放权交易管理办法（试行）》第二十九条：抵销不得超过应清缴配额的 5%。",
+            "CCER 不得来自纳入全国碳市场配额管理的项目。",
+            "算例：E = 1,000,000，A = 930,000，C = 80,000 → 可用 CCER 50,000，缺口 20,000。",
+            "Measures, Article 29: the offset may not exceed 5% of the allowances due.",
+            "CCER may not come from projects under the national market's allowance management.",
+            "Example: E = 1,000,000, A = 930,000, C = 80,000 -> usable CCER 50,000, shortfall 20,000.",
+        ],
+    ),
+}
+COVER_COLOURS = {
+    "trading-rules": ((11, 107, 58), (214, 236, 222)),
+    "settlement-compliance": ((31, 78, 140), (220, 231, 246)),
+    "ccer-offsets": ((138, 75, 0), (250, 236, 214)),
+}
+
+
+def handout_pdf(slug: str) -> bytes:
+    title, points = HANDOUTS[slug]
+    font = certificate_font()
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle(title)
+    _width, height = A4
+    pdf.setFillColor(GREEN)
+    pdf.setFont(font, 16)
+    pdf.drawString(20 * mm, height - 30 * mm, title)
+    pdf.setFillColor(INK)
+    pdf.setFont(font, 11)
+    y = height - 45 * mm
+    for point in points:
+        pdf.drawString(22 * mm, y, "• " + point)
+        y -= 9 * mm
+    pdf.setFillColor(MUTED)
+    pdf.setFont(font, 9)
+    pdf.drawString(20 * mm, 20 * mm, "碳市场能力建设培训 · Carbon Market Training")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def cover_png(slug: str) -> bytes:
+    """An abstract cover (no text, so no font is needed): bars rising like a market chart."""
+    dark, light = COVER_COLOURS[slug]
+    image = Image.new("RGB", (960, 400), light)
+    draw = ImageDraw.Draw(image)
+    for i in range(12):
+        bar = 60 + (i * 37 + len(slug) * 13) % 220
+        draw.rectangle([60 + i * 72, 360 - bar, 60 + i * 72 + 44, 360], fill=dark)
+    draw.line([40, 360, 920, 360], fill=dark, width=4)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def write_assets(folder: Path) -> None:
+    for slug in HANDOUTS:
+        (folder / f"{slug}-handout.pdf").write_bytes(handout_pdf(slug))
+        (folder / f"cover-{slug}.png").write_bytes(cover_png(slug))
