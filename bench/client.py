@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 import aiohttp
 
 RETRY_STATUSES = {502, 503, 504}
+# Django accepts an unmasked 32-character CSRF secret as the token; the client sends the
+# same value as cookie and form field/header, as a browser's form would after a page load.
+CSRF_SECRET = "benchcsrfsecretbenchcsrfsecret01"  # noqa: S105 (not a secret: a per-run form token)
 
 
 @dataclass
@@ -24,7 +27,7 @@ class Call:
     method: str = "GET"
     cookies: dict = field(default_factory=dict)
     headers: dict = field(default_factory=dict)
-    data: dict | None = None
+    data: dict | list | None = None  # form fields; a list of pairs for repeated names
     key: str = ""  # who made the call (a trainee id), for auditing check-ins
     retryable: bool = False
 
@@ -36,6 +39,7 @@ class Outcome:
     seconds: float
     attempts: int
     body: bytes = b""
+    location: str = ""  # where a redirect pointed
 
 
 @dataclass
@@ -77,7 +81,7 @@ async def _send(session: aiohttp.ClientSession, base_url: str, call: Call, keep_
     headers = dict(call.headers)
     if call.cookies:
         headers["Cookie"] = cookie_header(call.cookies)
-    attempts, status, body = 0, 0, b""
+    attempts, status, body, location = 0, 0, b"", ""
     while attempts < max_attempts:
         attempts += 1
         try:
@@ -85,12 +89,13 @@ async def _send(session: aiohttp.ClientSession, base_url: str, call: Call, keep_
                 call.method, base_url + call.path, headers=headers, data=call.data, allow_redirects=False
             ) as response:
                 status, body = response.status, await response.read()
+                location = response.headers.get("Location", "")
         except (TimeoutError, aiohttp.ClientError):
             status = 0
         if not (call.retryable and (status == 0 or status in RETRY_STATUSES)):
             break
         await asyncio.sleep(min(0.05 * attempts, 0.5))
-    return Outcome(call.key, status, time.perf_counter() - started, attempts, body if keep_body else b"")
+    return Outcome(call.key, status, time.perf_counter() - started, attempts, body if keep_body else b"", location)
 
 
 async def _run(base_url, calls, concurrency, time_limit, keep_body, max_attempts) -> LoadStats:

@@ -21,6 +21,13 @@ from .server import Server
 EXPORT_ROWS = ("export ratios (reports issue)",)
 
 
+STARTED = time.monotonic()
+
+
+def say(message: str) -> None:
+    print(f"bench [{time.monotonic() - STARTED:4.0f} s] {message}", file=sys.stderr, flush=True)
+
+
 def measure_server(env: dict, manifest: dict, args, include_pages: bool) -> list[report.Row]:
     label = env["BENCH_DB_LABEL"]
     log = database.BENCH_DIR / f"gunicorn-{label.lower()}.log"
@@ -53,12 +60,21 @@ def measure_server(env: dict, manifest: dict, args, include_pages: bool) -> list
     return [bare_row, *table]
 
 
-def seed(env: dict, args, big: int) -> dict:
+def seed(env: dict, args, big: int, graders: int) -> dict:
     """Migrate and seed the fresh database; the manifest's path goes into env for later probes."""
     database.prepare(env)
     env["BENCH_MANIFEST"] = str(database.BENCH_DIR / f"manifest-{env['BENCH_DB_LABEL'].lower()}.json")
     database.run_django_module(
-        env, "seed", "--out", env["BENCH_MANIFEST"], "--burst", str(args.burst), "--big", str(big)
+        env,
+        "seed",
+        "--out",
+        env["BENCH_MANIFEST"],
+        "--burst",
+        str(args.burst),
+        "--big",
+        str(big),
+        "--graders",
+        str(graders),
     )
     return json.loads(Path(env["BENCH_MANIFEST"]).read_text())
 
@@ -70,24 +86,25 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     args.burst = 300 if args.quick else checkins.BURST_TRAINEES
     args.big = 2000 if args.quick else checkins.BIG_CHECKINS
+    args.graders = 80 if args.quick else 300
     started = time.monotonic()
     env = database.base_env(database.new_secret_key())
     table: list[report.Row] = []
 
-    print("bench: SQLite — migrating and seeding a fresh database …", file=sys.stderr, flush=True)
+    say("SQLite: migrating and seeding a fresh database")
     with database.fresh_sqlite(env) as sqlite_env:
-        manifest = seed(sqlite_env, args, big=0)
-        print("bench: SQLite — measuring …", file=sys.stderr, flush=True)
+        manifest = seed(sqlite_env, args, big=0, graders=args.graders)
+        say("SQLite: measuring")
         table += measure_server(sqlite_env, manifest, args, include_pages=True)
 
     if args.skip_postgres or not database.postgres_available():
         reason = "skipped (--skip-postgres)" if args.skip_postgres else "PostgreSQL not reachable on 127.0.0.1:5432"
         table += checkins.postgres_missing_rows(reason, args.burst, args.big)
     else:
-        print("bench: PostgreSQL — creating, migrating and seeding a fresh database …", file=sys.stderr, flush=True)
+        say("PostgreSQL: creating, migrating and seeding a fresh database")
         with database.fresh_postgres(env) as pg_env:
-            manifest = seed(pg_env, args, big=args.big)
-            print("bench: PostgreSQL — measuring …", file=sys.stderr, flush=True)
+            manifest = seed(pg_env, args, big=args.big, graders=0)
+            say("PostgreSQL: measuring")
             table += measure_server(pg_env, manifest, args, include_pages=False)
 
     reason = "the reports app does not exist yet"

@@ -13,13 +13,13 @@ import traceback
 from pathlib import Path
 
 
-def seed(burst: int, big: int, course_sizes: list[int]) -> dict:
+def seed(burst: int, big: int, course_sizes: list[int], graders: int = 0) -> dict:
     from django.conf import settings
 
     from .seeders import FeatureMissing, attendance, courses, people, quizzes
 
     organisation, venue = people.organisation_and_venue()
-    cohorts = {"burst": burst, "big": big, "readers": 50}
+    cohorts = {"burst": burst, "big": big, "readers": 50, "graders": graders}
     trainees = {}
     for name, count in cohorts.items():
         users = people.create_trainees(count, f"bench-{name}", organisation, venue) if count else []
@@ -50,13 +50,14 @@ def main(argv=None) -> None:
     parser.add_argument("--burst", type=int, default=1400)
     parser.add_argument("--big", type=int, default=0)
     parser.add_argument("--course-sizes", default="10,200")
+    parser.add_argument("--graders", type=int, default=0, help="trainees with an open 100-question attempt")
     args = parser.parse_args(argv)
 
     import django
 
     django.setup()
     started = time.monotonic()
-    manifest = seed(args.burst, args.big, [int(n) for n in args.course_sizes.split(",")])
+    manifest = seed(args.burst, args.big, [int(n) for n in args.course_sizes.split(",")], args.graders)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(manifest))
     print(json.dumps({"manifest": str(args.out), "seconds": round(time.monotonic() - started, 1)}))

@@ -1,7 +1,90 @@
-"""Seed what the quizzes rows measure (filled in once the quizzes app provides it)."""
+"""A 100-question quiz and one open attempt per grader; the row submits every answer and grades.
 
-from . import FeatureMissing
+Questions go through quizzes.services.bank.save_question and attempts through
+start_attempt, exactly as a trainee's "Start" button would. The measured request is
+the quiz's plain form submit (all 100 answers in one POST), which saves and grades.
+"""
+
+from decimal import Decimal
+
+from ..client import CSRF_SECRET, Call, run_calls
+from . import FeatureMissing, require
+
+WARMUP_ATTEMPTS = 20
+# (kind, how many, save_question arguments, the answer the form sends)
+QUESTION_MIX = [
+    ("single", 60, {"points": Decimal(1)}, ["0"]),
+    ("multiple", 20, {"points": Decimal(2)}, ["0", "1"]),
+    ("true_false", 10, {"correct_boolean": True}, ["true"]),
+    ("numeric", 5, {"numeric_answer": Decimal(50000), "unit": "t"}, ["50000"]),
+    ("short_text", 5, {"accepted_answers": "注册登记系统"}, ["注册登记系统"]),
+]
+
+
+def make_questions(category) -> list[tuple]:
+    """(question, form values) pairs, 100 in all."""
+    from quizzes.services.bank import OptionSpec, save_question
+
+    made = []
+    for kind, count, extra, answer in QUESTION_MIX:
+        for n in range(count):
+            options = []
+            if kind in ("single", "multiple"):
+                correct = 1 if kind == "single" else 2
+                options = [OptionSpec(f"{kind}-{n}-选项{i}", i < correct) for i in range(4)]
+            question = save_question(
+                category=category, kind=kind, stem=f"<p>基准题 {kind} {n}</p>", options=options, **extra
+            )
+            made.append((question, answer))
+    return made
 
 
 def seed(context: dict) -> dict:
-    raise FeatureMissing("the quizzes app does not provide what this row needs yet")
+    require("quizzes.models", "quizzes.services", "quizzes.services.bank", "quizzes.views.trainee")
+    from django.urls import reverse
+
+    from accounts.models import User
+    from courses.models import CoursePage, ModulePage
+    from quizzes.models import QuestionCategory, QuizPage, QuizQuestion
+    from quizzes.services import start_attempt
+
+    course = CoursePage.objects.filter(slug__startswith="bench-course-").order_by("pk").first()
+    if course is None:
+        raise FeatureMissing("no bench course to hang the quiz on (the courses rows are missing)")
+    module = ModulePage.objects.child_of(course).order_by("path").last()
+    category, _ = QuestionCategory.objects.get_or_create(name="基准测试题库")
+    questions = make_questions(category)
+    quiz = QuizPage(
+        title="基准测验（100题）",
+        slug="bench-quiz",
+        shuffle_options=False,
+        max_attempts=0,
+        fixed_questions=[QuizQuestion(question=q, sort_order=i) for i, (q, _a) in enumerate(questions)],
+    )
+    module.add_child(instance=quiz)
+    form = [["action", "submit"], ["csrfmiddlewaretoken", CSRF_SECRET]]
+    for position, (_question, answer) in enumerate(questions, start=1):
+        form += [[f"q-{position}", value] for value in answer]
+    graders = context["trainees"]["graders"]
+    users = User.objects.in_bulk([t["id"] for t in graders])
+    attempts = []
+    for trainee in graders:
+        attempt, _created = start_attempt(users[trainee["id"]], quiz)
+        attempts.append({"session": trainee["session"], "path": reverse("quizzes:submit", args=[attempt.public_id])})
+    return {"quiz_id": quiz.pk, "attempts": attempts, "form": form}
+
+
+def grading_stats(base_url: str, manifest: dict):
+    """Submit every prepared attempt once (each grades 100 answers); the first few warm up."""
+    quizzes, cookie = manifest["quizzes"], manifest["session_cookie"]
+    form = [tuple(pair) for pair in quizzes["form"]]
+    calls = [
+        Call(a["path"], "POST", cookies={cookie: a["session"], manifest["csrf_cookie"]: CSRF_SECRET}, data=form)
+        for a in quizzes["attempts"]
+    ]
+    run_calls(base_url, calls[:WARMUP_ATTEMPTS], concurrency=10)
+    stats = run_calls(base_url, calls[WARMUP_ATTEMPTS:], concurrency=50)
+    graded = sum(1 for o in stats.outcomes if o.status == 302 and o.location.endswith("/review/"))
+    if graded != len(calls) - WARMUP_ATTEMPTS:
+        raise RuntimeError(f"grading: {graded} graded of {len(calls) - WARMUP_ATTEMPTS}; {dict(stats.statuses)}")
+    return stats
