@@ -93,7 +93,7 @@ def add_expected_from_default_venues(session: TrainingSession) -> int:
     """Expect every active trainee whose default sub-venue takes part; returns how many are new."""
     venue_ids = list(session.session_venues.values_list("venue_id", flat=True))
     trainees = User.objects.filter(is_active=True, default_venue_id__in=venue_ids, groups__name=roles.TRAINEE)
-    return _add_expected(
+    return add_expected_users(
         session, trainees.values_list("id", "default_venue_id"), ExpectedParticipant.Source.DEFAULT_VENUE
     )
 
@@ -112,10 +112,13 @@ def add_expected_from_enrolments(session: TrainingSession) -> int:
         default_venue_id__in=venue_ids,
         id__in=enrolment.objects.filter(course_id=session.course_page_id).values("user_id"),
     )
-    return _add_expected(session, users.values_list("id", "default_venue_id"), ExpectedParticipant.Source.ENROLMENT)
+    return add_expected_users(
+        session, users.values_list("id", "default_venue_id"), ExpectedParticipant.Source.ENROLMENT
+    )
 
 
-def _add_expected(session, user_venue_pairs, source) -> int:
+def add_expected_users(session, user_venue_pairs, source) -> int:
+    """Expect (user id, venue id) pairs not yet expected at this session; returns how many are new."""
     already = set(ExpectedParticipant.objects.filter(session=session).values_list("user_id", flat=True))
     rows = [
         ExpectedParticipant(session=session, user_id=user_id, venue_id=venue_id, source=source)

@@ -1,0 +1,59 @@
+"""The attendance demo: 168 venues with coordinators, the 10 November meeting, an upcoming session to try."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from accounts.models import User, Venue
+from attendance import checkin, codes, demo
+from attendance.models import AttendanceChange, AttendanceRecord, ExpectedParticipant, Method, Status, TrainingSession
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        Venue.objects.count(),
+        User.objects.count(),
+        ExpectedParticipant.objects.count(),
+        AttendanceRecord.objects.count(),
+        AttendanceChange.objects.count(),
+        TrainingSession.objects.count(),
+    )
+
+
+def test_demo_data_is_complete_idempotent_and_tryable():
+    call_command("setup_demo", verbosity=0)
+    before = counts()
+    call_command("setup_demo", verbosity=0)
+    assert counts() == before
+
+    venues = Venue.objects.all()
+    assert venues.count() == 168
+    assert venues.values("city").distinct().count() == 16
+    assert not venues.filter(coordinators=None).exists()
+    assert set(venues.values_list("level", flat=True)) == {"province", "city", "county", "company"}
+    assert User.objects.filter(email="coordinator001@example.org", groups__name="Venue coordinator").exists()
+    assert User.objects.get(email="coordinator@example.org").coordinated_venues.count() == 1
+
+    meeting = TrainingSession.objects.get(title=demo.MEETING_TITLE)
+    assert meeting.session_venues.count() == 168
+    expected = meeting.expected.count()
+    assert 1400 <= expected <= 1450
+    assert meeting.records.count() == expected
+    spread = dict(meeting.records.values_list("status").annotate(n=Count("id")))
+    assert spread[Status.PRESENT] > 0.85 * expected and all(spread.get(s, 0) > 0 for s in Status.values)
+    methods = set(meeting.records.values_list("method", flat=True))
+    assert methods == set(Method.values)
+    assert meeting.records.filter(method=Method.IMPORT).exclude(source_line=None).exists()
+    kinds = set(meeting.expected.values_list("user__organisation__kind", flat=True))
+    assert {"key_emitter", "dept_province", "dept_city", "dept_county"} <= kinds
+    assert AttendanceChange.objects.filter(record__session=meeting).count() > expected  # creations + corrections
+
+    # A visitor signed in as the demo trainee can try checking in to the upcoming session.
+    upcoming = TrainingSession.objects.get(title=demo.UPCOMING_TITLE)
+    trainee = User.objects.get(email="trainee@example.org")
+    expected = ExpectedParticipant.objects.get(session=upcoming, user=trainee)
+    code = codes.current_code(upcoming.pk, expected.venue_id, upcoming.code_rotation_seconds).code
+    result = checkin.check_in_with_code(trainee, code)
+    assert result.created and result.status == Status.PRESENT
