@@ -227,3 +227,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- ops ---
+# A failing database or read-only media storage answers 503 with a clear message, never a
+# 500 (config/middleware.py); last, so it sees the view's exception first.
+MIDDLEWARE += ["config.middleware.ServiceUnavailableMiddleware"]
