@@ -156,7 +156,7 @@
     var tick = function () {
       var left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
       var minutes = Math.floor(left / 60), seconds = left % 60;
-      timer.textContent = "⏱ " + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      timer.textContent = (timer.dataset.label || "") + " " + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
       timer.classList.toggle("is-low", left <= 60);
       if (left === 0 && !finished) {
         finished = true;
