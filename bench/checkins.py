@@ -54,7 +54,9 @@ def answers_seen(stats) -> dict:
     return {"confirmed": len(confirmed), "told_new_twice": sum(1 for n in created.values() if n > 1)}
 
 
-def run_burst(server, env: dict, manifest: dict, cohort: str, name: str, bare_rate: float, on_start=None) -> Row:
+def run_burst(
+    server, env: dict, manifest: dict, cohort: str, name: str, bare_rate: float, on_start=None, attempts=MAX_ATTEMPTS
+) -> Row:
     """One check-in per trainee of the cohort at concurrency 50, then the database audit.
 
     on_start(server) runs in a thread while the burst is in flight (the fault scripts kill
@@ -65,7 +67,7 @@ def run_burst(server, env: dict, manifest: dict, cohort: str, name: str, bare_ra
     helper = threading.Thread(target=on_start, args=(server,)) if on_start else None
     if helper:
         helper.start()
-    stats = run_calls(server.base_url, calls, concurrency=CONCURRENCY, keep_body=True, max_attempts=MAX_ATTEMPTS)
+    stats = run_calls(server.base_url, calls, concurrency=CONCURRENCY, keep_body=True, max_attempts=attempts)
     if helper:
         helper.join()
     audit = database.run_django_module(
@@ -88,7 +90,15 @@ def run_burst(server, env: dict, manifest: dict, cohort: str, name: str, bare_ra
         stats.rate / bare_rate,
         "≥ 0.25",
         detail,
-        extra={"rate": stats.rate, "p50_ms": stats.percentile_ms(50), "p99_ms": p99, **audit, "goals_met": goals_met},
+        extra={
+            "rate": stats.rate,
+            "p50_ms": stats.percentile_ms(50),
+            "p99_ms": p99,
+            "retried": stats.retried,
+            "max_ms": max((o.seconds for o in stats.outcomes), default=0) * 1000,
+            **audit,
+            "goals_met": goals_met,
+        },
     )
 
 

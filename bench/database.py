@@ -68,28 +68,28 @@ def fresh_sqlite(env: dict):
     yield {**env, "BENCH_DB_LABEL": "SQLite"}
 
 
-def _psql(sql: str) -> None:
+def _psql(sql: str, server: str = POSTGRES_SERVER_URL) -> None:
     subprocess.run(  # noqa: S603
-        ["psql", f"{POSTGRES_SERVER_URL}/postgres", "-v", "ON_ERROR_STOP=1", "-qc", sql],  # noqa: S607
+        ["psql", f"{server}/postgres", "-v", "ON_ERROR_STOP=1", "-qc", sql],  # noqa: S607
         check=True,
         capture_output=True,
     )
 
 
 @contextmanager
-def fresh_postgres(env: dict, name: str | None = None):
+def fresh_postgres(env: dict, server: str = POSTGRES_SERVER_URL):
     """A new, empty PostgreSQL database for this run; dropped on the way out."""
-    name = name or f"bench_{os.getpid()}_{int(time.time())}"
-    _psql(f'CREATE DATABASE "{name}"')
+    name = f"bench_{os.getpid()}_{int(time.time())}"
+    _psql(f'CREATE DATABASE "{name}"', server)
     try:
-        yield {**env, "DATABASE_URL": f"{POSTGRES_SERVER_URL}/{name}", "BENCH_DB_LABEL": "PostgreSQL"}
+        yield {**env, "DATABASE_URL": f"{server}/{name}", "BENCH_DB_LABEL": "PostgreSQL"}
     finally:
-        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', server)
 
 
-def postgres_available() -> bool:
+def postgres_available(server: str = POSTGRES_SERVER_URL) -> bool:
     try:
-        _psql("SELECT 1")
+        _psql("SELECT 1", server)
     except (OSError, subprocess.CalledProcessError):
         return False
     return True

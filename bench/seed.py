@@ -57,7 +57,7 @@ def main(argv=None) -> None:
 
     django.setup()
     started = time.monotonic()
-    manifest = seed(args.burst, args.big, [int(n) for n in args.course_sizes.split(",")], args.graders)
+    manifest = seed(args.burst, args.big, [int(n) for n in args.course_sizes.split(",") if n], args.graders)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(manifest))
     print(json.dumps({"manifest": str(args.out), "seconds": round(time.monotonic() - started, 1)}))

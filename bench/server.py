@@ -1,6 +1,7 @@
 """Start and stop the production server (gunicorn, sync workers) on a free loopback port."""
 
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -28,11 +29,12 @@ def free_port() -> int:
 class Server:
     """gunicorn serving config.wsgi with the given environment; a context manager."""
 
-    def __init__(self, env: dict, log_path: Path, workers: int | None = None, port: int | None = None):
+    def __init__(self, env: dict, log_path: Path, workers: int | None = None, read_only: Path | None = None):
         self.env = env
         self.log_path = log_path
         self.workers = workers or worker_count()
-        self.port = port or free_port()
+        self.port = free_port()
+        self.read_only = read_only  # a directory the server sees read-only (fault demonstration)
         self.process: subprocess.Popen | None = None
 
     @property
@@ -52,6 +54,11 @@ class Server:
             "--graceful-timeout=5",
             "--backlog=2048",
         ]
+        if self.read_only:
+            # A private mount namespace: only this server sees the directory read-only.
+            path = shlex.quote(str(self.read_only))
+            mounts = f"mount --bind {path} {path} && mount -o remount,bind,ro {path} && exec "
+            command = ["unshare", "--mount", "sh", "-c", mounts + shlex.join(command)]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)  # noqa: S603
         log.close()
         self._wait_ready(ready_timeout)
