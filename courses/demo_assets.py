@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from .pdf import GREEN, INK, MUTED, certificate_font
+from .pdf import GREEN, INK, MUTED, certificate_font, draw_text
 
 # Key points of each course, from docs/ARCHITECTURE.md "Courses" (facts from the checked FACTS list).
 HANDOUTS = {
@@ -62,17 +62,14 @@ def handout_pdf(slug: str) -> bytes:
     pdf.setTitle(title)
     _width, height = A4
     pdf.setFillColor(GREEN)
-    pdf.setFont(font, 16)
-    pdf.drawString(20 * mm, height - 30 * mm, title)
+    draw_text(pdf, title, 20 * mm, height - 30 * mm, 16, font=font)
     pdf.setFillColor(INK)
-    pdf.setFont(font, 11)
     y = height - 45 * mm
     for point in points:
-        pdf.drawString(22 * mm, y, "• " + point)
+        draw_text(pdf, "- " + point, 22 * mm, y, 10.5, font=font)
         y -= 9 * mm
     pdf.setFillColor(MUTED)
-    pdf.setFont(font, 9)
-    pdf.drawString(20 * mm, 20 * mm, "碳市场能力建设培训 · Carbon Market Training")
+    draw_text(pdf, "碳市场能力建设培训 / Carbon Market Training", 20 * mm, 20 * mm, 9, font=font)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

@@ -35,6 +35,37 @@ def certificate_font() -> str:
     return name
 
 
+LATIN_FONT = "Helvetica"
+
+
+def _runs(text: str, cjk_font: str) -> list[tuple[str, str]]:
+    """Split text into runs: Latin in Helvetica (true metrics), everything else in the CJK font.
+
+    The CID font's Latin widths do not match the glyphs viewers substitute, so Latin set in it
+    looks badly spaced; an embedded TrueType font has no such problem and is used for all text.
+    """
+    if cjk_font != "STSong-Light":
+        return [(text, cjk_font)]
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = LATIN_FONT if ord(char) < 0x250 else cjk_font
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + char, font)
+        else:
+            runs.append((char, font))
+    return runs
+
+
+def draw_text(pdf, text: str, x: float, y: float, size: float, *, font: str, centred: bool = False) -> None:
+    runs = _runs(text, font)
+    if centred:
+        x -= sum(pdfmetrics.stringWidth(run, run_font, size) for run, run_font in runs) / 2
+    for run, run_font in runs:
+        pdf.setFont(run_font, size)
+        pdf.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, run_font, size)
+
+
 def _draw_qr(pdf, text: str, x: float, y: float, size: float) -> None:
     """A QR code drawn as rectangles: sharp at any zoom, no image library involved."""
     qr = segno.make(text, error="m")
@@ -63,35 +94,23 @@ def certificate_pdf(certificate, verify_url: str) -> bytes:
         pdf.rect(16 * mm, 16 * mm, width - 32 * mm, height - 32 * mm)
 
         centre = width / 2
-        pdf.setFillColor(GREEN)
-        pdf.setFont(font, 30)
-        pdf.drawCentredString(centre, height - 48 * mm, _("Certificate of completion"))
-        pdf.setFillColor(MUTED)
-        pdf.setFont(font, 13)
-        pdf.drawCentredString(centre, height - 60 * mm, str(_("Carbon Market Training")))
 
-        pdf.setFillColor(INK)
-        pdf.setFont(font, 26)
-        pdf.drawCentredString(centre, height - 85 * mm, certificate.trainee_name)
-        pdf.setFont(font, 13)
+        def line(text, y, size, colour=INK, x=None):
+            pdf.setFillColor(colour)
+            draw_text(pdf, str(text), centre if x is None else x, y, size, font=font, centred=x is None)
+
+        line(_("Certificate of completion"), height - 48 * mm, 30, GREEN)
+        line(_("Carbon Market Training"), height - 60 * mm, 13, MUTED)
+        line(certificate.trainee_name, height - 85 * mm, 26)
         if certificate.organisation_name:
-            pdf.drawCentredString(centre, height - 95 * mm, certificate.organisation_name)
-        pdf.drawCentredString(centre, height - 110 * mm, _("has completed the course"))
-        pdf.setFont(font, 20)
-        pdf.drawCentredString(centre, height - 124 * mm, certificate.course_title)
-        pdf.setFont(font, 12)
+            line(certificate.organisation_name, height - 95 * mm, 13)
+        line(_("has completed the course"), height - 110 * mm, 13)
+        line(certificate.course_title, height - 124 * mm, 20)
         issued = formats.date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT")
         hours = formats.number_format(certificate.hours, decimal_pos=1)
-        pdf.drawCentredString(
-            centre,
-            height - 138 * mm,
-            _("Date: %(date)s    Hours: %(hours)s") % {"date": issued, "hours": hours},
-        )
-
-        pdf.setFont(font, 11)
-        pdf.setFillColor(MUTED)
-        pdf.drawString(28 * mm, 34 * mm, _("Verification code: %(code)s") % {"code": certificate.code})
-        pdf.drawString(28 * mm, 27 * mm, _("Verify at %(url)s") % {"url": verify_url})
+        line(_("Date: %(date)s    Hours: %(hours)s") % {"date": issued, "hours": hours}, height - 138 * mm, 12)
+        line(_("Verification code: %(code)s") % {"code": certificate.code}, 34 * mm, 11, MUTED, x=28 * mm)
+        line(_("Verify at %(url)s") % {"url": verify_url}, 27 * mm, 11, MUTED, x=28 * mm)
         _draw_qr(pdf, verify_url, width - 58 * mm, 24 * mm, 30 * mm)
         pdf.showPage()
         pdf.save()
