@@ -232,3 +232,7 @@ LOGGING = {
 # A failing database or read-only media storage answers 503 with a clear message, never a
 # 500 (config/middleware.py); last, so it sees the view's exception first.
 MIDDLEWARE += ["config.middleware.ServiceUnavailableMiddleware"]
+
+# --- courses ---
+# Lesson videos may be uploaded as Wagtail documents (the video block plays them inline).
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm"]
