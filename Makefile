@@ -65,6 +65,7 @@ test-unit: compile-messages
 	$(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-browser: compile-messages
+	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 lint: $(STAMP)
