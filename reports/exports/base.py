@@ -12,6 +12,7 @@ from django import forms
 from django.db import connections
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,9 @@ class Exporter:
     def __init__(self, scope: Scope, filters: dict | None = None):
         self.scope = scope
         self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+        # Streamed responses run after the view has returned (and after the admin's language
+        # override has ended), so headers and labels use the language active now.
+        self.language = get_language()
 
     @classmethod
     def form(cls, scope: Scope, data=None, **kwargs) -> forms.Form:
@@ -92,7 +96,8 @@ class QueryExporter(Exporter):
         raise NotImplementedError
 
     def headers(self) -> list[str]:
-        return [str(column.header) for column in self.columns()]
+        with translation.override(self.language):
+            return [str(column.header) for column in self.columns()]
 
     def select(self) -> QuerySet:
         """The final values_list query: one aliased, prepared expression per column."""
@@ -107,7 +112,8 @@ class QueryExporter(Exporter):
         return self.queryset().annotate(**annotations).values_list(*annotations)
 
     def sql(self) -> tuple[str, tuple]:
-        return self.select().query.sql_with_params()
+        with translation.override(self.language):
+            return self.select().query.sql_with_params()
 
     def count(self) -> int:
         return self.queryset().count()

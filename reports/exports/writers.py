@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -21,7 +22,8 @@ FORMATS = {
 
 
 def _header(exporter: Exporter) -> list[str]:
-    return [neutralise(h) for h in exporter.headers()]
+    with translation.override(exporter.language):
+        return [neutralise(str(h)) for h in exporter.headers()]
 
 
 def csv_chunks(exporter: Exporter, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:

@@ -118,6 +118,18 @@ class CoverageRow:
         return getattr(self, name) / self.units if self.units else None
 
     @property
+    def attended_share(self) -> float | None:
+        return self.share("attended")
+
+    @property
+    def completed_share(self) -> float | None:
+        return self.share("completed")
+
+    @property
+    def settled_share(self) -> float | None:
+        return self.share("settled")
+
+    @property
     def missing_attendance(self) -> int:
         return self.units - self.attended
 

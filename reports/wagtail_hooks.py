@@ -1,0 +1,42 @@
+"""The reports dashboard in the Wagtail admin: its URLs and a "Reports" menu for organisers and coordinators."""
+
+from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from . import admin_urls
+from .scope import may_see_reports
+
+REPORT_PAGES = [
+    ("overview", _("Overview"), "table"),
+    ("attendance", _("Attendance"), "tasks"),
+    ("organisations", _("Attendance by organisation"), "group"),
+    ("learning", _("Completion and pass rates"), "doc-full"),
+    ("coverage", _("Key emission units"), "warning"),
+    ("exports", _("Exports"), "download"),
+]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_reports(request.user)
+
+
+class ReportsSubmenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return may_see_reports(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_reports_urls():
+    return [path("reports/", include(admin_urls, namespace="reports_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu():
+    items = [
+        ReportsMenuItem(label, reverse_lazy(f"reports_admin:{name}"), name=f"reports-{name}", icon_name=icon, order=i)
+        for i, (name, label, icon) in enumerate(REPORT_PAGES)
+    ]
+    return ReportsSubmenu(_("Reports"), Menu(items=items), name="reports", icon_name="table", order=250)
