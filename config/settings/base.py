@@ -228,6 +228,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# --- reports ---
+# wagtail.api.v3 adds Wagtail 8's own API-token admin (Settings → API tokens), whose tokens
+# authenticate the reports JSON API; "ninja" lets its API docs use the bundled Swagger files
+# instead of a CDN.
+INSTALLED_APPS += ["wagtail.api.v3", "ninja"]
+# A quiz is the "settlement quiz" when its questions carry this topic tag (see reports.services).
+REPORTS_SETTLEMENT_QUIZ_TAG = "settlement"
+REPORTS_API_MAX_LIMIT = 500
+
 # --- ops ---
 # A failing database or read-only media storage answers 503 with a clear message, never a
 # 500 (config/middleware.py); last, so it sees the view's exception first.
