@@ -84,6 +84,23 @@ def bank_menu_item():
     )
 
 
+@hooks.register("after_edit_snippet")
+def suggest_regrade(request, instance):
+    """A corrected question does not change past results until someone regrades them."""
+    if isinstance(instance, Question):
+        from django.contrib import messages
+
+        from .models import AttemptAnswer
+
+        graded = AttemptAnswer.objects.filter(question=instance, awarded__isnull=False).count()
+        if graded:
+            messages.info(
+                request,
+                _("%(n)d graded answers use this question: regrade them from the quiz's item analysis page.")
+                % {"n": graded},
+            )
+
+
 @hooks.register("register_admin_urls")
 def quiz_admin_urls():
     return [path("quiz-results/", include(admin_urls, namespace="quizzes_admin"))]

@@ -9,6 +9,7 @@ import unicodedata
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
+from django.db import connection
 from django.utils import timezone
 
 from ..models import Attempt, AttemptAnswer, Option, Question, SelectedOption
@@ -105,6 +106,31 @@ def _totals(attempt: Attempt, answers: list[AttemptAnswer]) -> None:
 
 
 GRADED_ANSWER_FIELDS = ["awarded", "fraction", "is_correct"]
+WRITE_BATCH = 300
+
+
+def write_grades(answers: list[AttemptAnswer]) -> None:
+    """Store the graded fields of many answers in one UPDATE … FROM (VALUES …) per 300 answers.
+
+    Django's ``bulk_update`` builds a CASE expression per field and row, which cost about 80 % of
+    grading time for 100 questions; SQLite (3.33+) and PostgreSQL both accept this form.
+    """
+    if connection.vendor not in ("sqlite", "postgresql"):
+        AttemptAnswer.objects.bulk_update(answers, GRADED_ANSWER_FIELDS, batch_size=WRITE_BATCH)
+        return
+    table = connection.ops.quote_name(AttemptAnswer._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(answers), WRITE_BATCH):
+            chunk = answers[start : start + WRITE_BATCH]
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            params = [v for a in chunk for v in (a.pk, a.awarded, a.fraction, a.is_correct)]
+            cursor.execute(
+                f"UPDATE {table} SET awarded = v.column2, fraction = v.column3, is_correct = v.column4 "  # noqa: S608
+                f"FROM (VALUES {values}) AS v WHERE {table}.id = v.column1",
+                params,
+            )
+
+
 GRADED_ATTEMPT_FIELDS = ["max_score", "score", "percent", "passed", "graded_at"]
 
 
@@ -112,7 +138,7 @@ def grade_attempt(attempt: Attempt) -> Attempt:
     """Grade a submitted attempt: five queries whatever the number of questions."""
     answers = list(AttemptAnswer.objects.filter(attempt=attempt).select_related("question"))
     _score_answers(answers)
-    AttemptAnswer.objects.bulk_update(answers, GRADED_ANSWER_FIELDS, batch_size=500)
+    write_grades(answers)
     _totals(attempt, answers)
     attempt.graded_at = timezone.now()
     Attempt.objects.filter(pk=attempt.pk).update(**{f: getattr(attempt, f) for f in GRADED_ATTEMPT_FIELDS})
@@ -130,7 +156,7 @@ def regrade_attempts(attempts) -> list[Attempt]:
     answers = list(AttemptAnswer.objects.filter(attempt__in=list(attempts)).select_related("question"))
     before = {pk: (a.score, a.passed) for pk, a in attempts.items()}
     _score_answers(answers)
-    AttemptAnswer.objects.bulk_update(answers, GRADED_ANSWER_FIELDS, batch_size=500)
+    write_grades(answers)
     by_attempt = defaultdict(list)
     for answer in answers:
         by_attempt[answer.attempt_id].append(answer)

@@ -224,7 +224,7 @@ def test_question_editor_applies_the_type_rules(client, instructor):
 
     response = post([True, True])
     assert response.status_code == 200
-    assert "exactly one correct option" in response.content.decode()
+    assert "单选题必须恰好有一个正确选项" in response.content.decode()  # "exactly one correct option"
     assert not Question.objects.exists()
     response = post([True, False, False])
     assert response.status_code == 302
