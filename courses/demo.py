@@ -10,7 +10,15 @@ from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Locale, Site, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from accounts import roles
 
@@ -83,7 +91,8 @@ def build_workflow_and_permissions() -> str:
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.set([organisers])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Not workflow.workflow_tasks.create(): modelcluster keeps that in memory until workflow.save().
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for index in CourseIndexPage.objects.all():
         for codename in ("add_page", "change_page"):
             GroupPagePermission.objects.get_or_create(group=instructors, page=index, permission=page_perms[codename])

@@ -1,0 +1,49 @@
+"""Instructors work only under the course indexes and submit; organisers approve and publish."""
+
+import pytest
+from django.urls import reverse
+
+from courses.demo import WORKFLOW_NAME, build_course_indexes, build_workflow_and_permissions
+from courses.models import CourseIndexPage, LessonPage
+from home.demo import build_home_pages
+
+from .factories import home_page, lessons_of, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lesson(db):
+    build_home_pages()
+    build_course_indexes()
+    build_workflow_and_permissions()
+    index = CourseIndexPage.objects.get(locale__language_code="zh-hans")
+    return lessons_of(make_course(modules=1, lessons_per_module=1, index=index))[0]
+
+
+def test_instructor_may_edit_courses_but_not_publish_or_touch_other_pages(lesson, instructor, organiser):
+    perms = lesson.permissions_for_user(instructor)
+    assert perms.can_edit() and not perms.can_publish()
+    assert not home_page().permissions_for_user(instructor).can_edit()
+    assert lesson.permissions_for_user(organiser).can_publish()
+
+
+def test_instructor_opens_the_editor_and_preview(client, lesson, instructor):
+    client.force_login(instructor)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[home_page().pk])).status_code in (302, 403)
+
+
+def test_submit_then_organiser_approves_and_publishes(lesson, instructor, organiser):
+    workflow = lesson.get_workflow()
+    assert workflow.name == WORKFLOW_NAME
+    lesson.title = "修改后的课时"
+    lesson.save_revision(user=instructor)
+    state = workflow.start(lesson, instructor)
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    assert task.get_actions(lesson, instructor) == []  # an instructor cannot approve their own work
+    assert "approve" in [name for name, *_rest in task.get_actions(lesson, organiser)]
+    task.on_action(task_state, organiser, "approve")
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert lesson.live and lesson.title == "修改后的课时" and not lesson.has_unpublished_changes
