@@ -187,10 +187,10 @@ def test_results_and_analysis_queries_do_not_grow(
     client.force_login(instructor)
     for name in ("quizzes_admin:results", "quizzes_admin:analysis"):
         url = reverse(name, args=[quiz.pk])
-        with django_assert_max_num_queries(22):
+        with django_assert_max_num_queries(24):
             response = client.get(url)
         assert response.status_code == 200
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(24):
         response = client.get(reverse("quizzes_admin:results", args=[quiz.pk]), {"export": "csv"})
         lines = b"".join(response.streaming_content).count(b"\n")
     assert lines == count + 1

@@ -13,6 +13,7 @@ from quizzes.services import (
     LATE_GRACE,
     QuizError,
     close_expired_attempts,
+    grade_attempt,
     save_answer,
     save_answers,
     start_attempt,
@@ -267,3 +268,5 @@ def test_grading_100_questions_takes_constant_queries(trainee, django_assert_max
         attempt, graded = submit_attempt(attempt)
     assert graded and attempt.percent == 100 and attempt.max_score == 120
     assert AttemptAnswer.objects.filter(attempt=attempt, is_correct=True).count() == 100
+    with django_assert_max_num_queries(5):  # answers+questions, correct options, selections, 2 writes
+        grade_attempt(attempt)
