@@ -143,6 +143,7 @@ def _label_venues(scope: Scope, tallies: dict, filters: Filters) -> list[Tally]:
         tally = tallies.pop(venue.pk, None) or Tally(key=venue.pk)
         tally.label = venue.name
         tally.detail = " · ".join(d.display_name for d in (venue.city, venue.county) if d)
+        tally.extra = {"city": venue.city_id, "county": venue.county_id}
         rows.append(tally)
     return rows
 
