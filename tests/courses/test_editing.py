@@ -47,3 +47,28 @@ def test_submit_then_organiser_approves_and_publishes(lesson, instructor, organi
     task.on_action(task_state, organiser, "approve")
     lesson = LessonPage.objects.get(pk=lesson.pk)
     assert lesson.live and lesson.title == "修改后的课时" and not lesson.has_unpublished_changes
+
+
+def test_instructor_previews_a_new_and_an_edited_lesson(client, lesson, instructor):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    client.force_login(instructor)
+    data = nested_form_data(
+        {
+            "title": "预览课时",
+            "slug": "preview-lesson",
+            "body": streamfield([("paragraph", rich_text("<p>预览正文</p>"))]),
+            "estimated_minutes": 10,
+            "is_required": "on",
+        }
+    )
+    edit_preview = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
+    assert client.post(edit_preview, data).json()["is_valid"]
+    html = client.get(edit_preview).content.decode()
+    assert "预览正文" in html and "第 1 课，共 1 课" in html
+
+    module = lesson.get_parent()
+    add_preview = reverse("wagtailadmin_pages:preview_on_add", args=["courses", "lessonpage", module.pk])
+    assert client.post(add_preview, data).json()["is_valid"]
+    html = client.get(add_preview).content.decode()
+    assert "预览正文" in html
