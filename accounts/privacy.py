@@ -3,7 +3,9 @@
 Other apps contribute their part of the download through the Wagtail hook
 ``accounts_personal_data``: callables ``(user) -> (section_name, JSON-serialisable data)``.
 Records the department needs (attendance, completions, quiz results) are kept after
-deletion, but point to an anonymised user.
+deletion, but point to an anonymised user; apps scrub copies of the person's name they
+keep elsewhere through the hook ``accounts_anonymise``: callables ``(user) -> None`` run
+inside the same transaction.
 """
 
 from django.db import transaction
@@ -13,6 +15,7 @@ from wagtail import hooks
 from .models import User
 
 PERSONAL_DATA_HOOK = "accounts_personal_data"
+ANONYMISE_HOOK = "accounts_anonymise"
 
 
 def profile_data(user: User) -> dict:
@@ -55,4 +58,6 @@ def anonymise_user(user: User) -> User:
     user.anonymised_at = timezone.now()
     user.save()
     user.groups.clear()
+    for scrub in hooks.get_hooks(ANONYMISE_HOOK):
+        scrub(user)
     return user
