@@ -139,3 +139,12 @@ def test_home_page_features_courses_and_my_learning(client, trainee, course):
     services.enrol(trainee, course)
     html = client.get("/").content.decode()
     assert html.count(course.title) >= 2  # featured and in "My learning"
+
+
+def test_course_index_and_module_pages(client, course):
+    index = course.get_parent()
+    html = client.get(index.url).content.decode()
+    assert course.title in html and course.summary in html
+    module = course.get_children().first()
+    html = client.get(module.url).content.decode()
+    assert "第1.1课" in html and "第1.2课" in html and f'href="{course.url}"' in html

@@ -152,3 +152,30 @@ def test_featured_courses_and_learning_summary(trainee, django_assert_max_num_qu
     assert by_title[second.title]["percent"] == 25
     assert by_title[first.title]["percent"] == 0
     assert by_title[first.title]["url"] == first.get_url()
+
+
+def test_progress_is_shared_between_translations(trainee, client):
+    from wagtail.models import Locale, Page
+
+    from home.demo import build_home_pages
+
+    from .factories import course_index
+
+    build_home_pages()
+    english = Locale.objects.get(language_code="en")
+    course = make_course(modules=1, lessons_per_module=2, index=course_index())
+    for page in Page.objects.descendant_of(course, inclusive=True).order_by("path"):
+        translated = page.specific.copy_for_translation(english, copy_parents=True)
+        translated.save_revision().publish()
+    english_course = course.get_translation(english)
+    english_lessons = lessons_of(english_course)
+
+    services.enrol(trainee, course)
+    services.complete_lesson(trainee, lessons_of(course)[0])
+    assert services.find_enrolment(trainee, english_course) is not None
+    assert services.enrol(trainee, english_course).course_id == course.pk  # no second enrolment
+    assert services.course_progress(trainee, english_course).percent == 50
+    services.complete_lesson(trainee, english_lessons[0])  # already done in Chinese
+    assert LessonCompletion.objects.filter(user=trainee).count() == 1
+    summary = services.learning_summary(trainee, english)
+    assert summary == [{"title": english_course.title, "url": english_course.get_url(), "percent": 50}]
