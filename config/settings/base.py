@@ -186,6 +186,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
+# Personal data: attendance of sessions that ended longer ago than this is deleted by
+# `manage.py purge_attendance` (run it from cron); 0 keeps attendance for ever.
+ATTENDANCE_RETENTION_DAYS = int(os.environ.get("ATTENDANCE_RETENTION_DAYS", str(3 * 365)))
+
 # --- Security headers ------------------------------------------------------------------
 # Content Security Policy (django-csp). Public pages run no inline script: put JavaScript
 # in static files, or give an inline <script> the nonce: <script nonce="{{ request.csp_nonce }}">.
