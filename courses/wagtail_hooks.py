@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import RevokeCertificateForm
-from .models import Certificate
+from .models import Certificate, Enrolment
 from .views.admin import BULK_ENROL_PERMISSION, bulk_enrol
 
 
@@ -43,8 +43,32 @@ class CertificateViewSet(SnippetViewSet):
     edit_handler = ObjectList([FieldPanel("revoke_reason")], base_form_class=RevokeCertificateForm)
 
 
+class EnrolmentPermissionPolicy(CertificatePermissionPolicy):
+    """Enrolments come from trainees and from "Enrol a group"; the list is for reading and export."""
+
+    FORBIDDEN = {"add", "change", "delete"}
+
+
+class EnrolmentViewSet(SnippetViewSet):
+    model = Enrolment
+    icon = "list-ul"
+    menu_label = _("Enrolments")
+    add_to_admin_menu = True
+    menu_order = 315
+    list_display = ["user", "course", "source", "enrolled_at", "last_activity_at"]
+    list_filter = ["source", "course"]
+    list_export = ["user", "course", "source", "enrolled_by", "enrolled_at", "last_activity_at"]
+    list_per_page = 50
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Enrolment.objects.select_related("user", "course", "enrolled_by")
+
+
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+register_permission_policy(Enrolment, EnrolmentPermissionPolicy(Enrolment))
 register_snippet(CertificateViewSet)
+register_snippet(EnrolmentViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -68,3 +68,12 @@ def test_nobody_adds_certificates_by_hand(client, course):
     response = client.get(reverse("wagtailsnippets_courses_certificate:add"))
     assert response.status_code in (302, 403)
     assert not Certificate.objects.exists()
+
+
+def test_organiser_lists_enrolments_but_cannot_edit_them(client, organiser, trainee, course):
+    enrolment = services.enrol(trainee, course)
+    client.force_login(organiser)
+    listing = client.get(reverse("wagtailsnippets_courses_enrolment:list"))
+    assert listing.status_code == 200 and trainee.display_name in listing.content.decode()
+    edit = client.get(reverse("wagtailsnippets_courses_enrolment:edit", args=[enrolment.pk]))
+    assert edit.status_code in (302, 403)
