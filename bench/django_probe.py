@@ -1,7 +1,7 @@
 """Look inside Django for the bench: queries per page, and the check-in audit.
 
     python -m bench.django_probe queries MANIFEST
-    python -m bench.django_probe checkins MANIFEST COHORT SESSION_ID
+    python -m bench.django_probe checkins MANIFEST IDS_JSON SESSION_ID
 
 Each prints one JSON line. Queries are counted with Django's test client against the
 bench database (the same settings the server runs), signed in as a bench trainee.
@@ -32,11 +32,12 @@ def count_queries(manifest: dict) -> dict:
     return counts
 
 
-def audit_checkins(manifest: dict, cohort: str, session_id: int) -> dict:
+def audit_checkins(ids_path: str, session_id: int) -> dict:
+    """Audit the trainees whose check-ins were sent (a JSON list of user ids in ids_path)."""
     from .seeders.attendance import audit
 
-    user_ids = [t["id"] for t in manifest["trainees"][cohort]]
-    return audit(session_id, user_ids)
+    with open(ids_path) as handle:
+        return audit(session_id, json.load(handle))
 
 
 def main(argv: list[str]) -> None:
@@ -49,7 +50,7 @@ def main(argv: list[str]) -> None:
     if command == "queries":
         result = count_queries(manifest)
     elif command == "checkins":
-        result = audit_checkins(manifest, rest[0], int(rest[1]))
+        result = audit_checkins(rest[0], int(rest[1]))
     else:
         raise SystemExit(f"unknown probe {command}")
     print(json.dumps(result))

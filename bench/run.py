@@ -15,11 +15,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import checkins, database, report, rows, scenarios
+from . import checkins, database, exports, report, rows, scenarios
 from .server import Server
-
-EXPORT_ROWS = ("export ratios (reports issue)",)
-
 
 STARTED = time.monotonic()
 
@@ -107,8 +104,8 @@ def main(argv=None) -> int:
             say("PostgreSQL: measuring")
             table += measure_server(pg_env, manifest, args, include_pages=False)
 
-    reason = "the reports app does not exist yet"
-    table += [report.missing_row(name, "—", "", reason, "not available yet") for name in EXPORT_ROWS]
+    say("exports: the reports app's bench_export")
+    table += exports.export_rows(env, rows=20_000 if args.quick else exports.EXPORT_ROWS)
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}",

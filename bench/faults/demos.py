@@ -76,12 +76,11 @@ def database_down(server: Server, env: dict, manifest: dict, cluster_name: str) 
     finally:
         cluster.start(cluster_name)
     codes = {o.body.decode()[:200] for o in down.outcomes}
-    session_id = str(manifest["attendance"]["session_id"])
-    probe = ("django_probe", "checkins", env["BENCH_MANIFEST"])
-    written = database.run_django_module(env, *probe, "readers", session_id)
+    reader_ids = [t["id"] for t in manifest["trainees"]["readers"]]
+    written = checkins.audit_sent(env, manifest, reader_ids)
     retry = run_calls(server.base_url, calls, concurrency=10, keep_body=True, max_attempts=10)
     seen = checkins.answers_seen(retry)
-    final = database.run_django_module(env, *probe, "readers", session_id)
+    final = checkins.audit_sent(env, manifest, reader_ids)
     passed = (
         down.statuses == {503: len(calls)}
         and all('"code": "database_unavailable"' in c for c in codes)
