@@ -65,3 +65,12 @@ def test_setup_demo_is_idempotent():
     for org in Organisation.objects.exclude(credit_code=None):
         org.full_clean()  # every generated credit code passes validation
     assert User.objects.filter(email="instructor@example.org", groups__name="Instructor").exists()
+
+
+def test_header_links_follow_the_role(client, trainee, coordinator):
+    client.force_login(trainee)
+    html = client.get("/").content.decode()
+    assert "/learning/" in html and "/attendance/check-in/" in html
+    assert "/attendance/roster/" not in html
+    client.force_login(coordinator)
+    assert "/attendance/roster/" in client.get("/").content.decode()
