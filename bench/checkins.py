@@ -13,7 +13,7 @@ from collections import Counter
 from . import database
 from .client import run_calls
 from .report import Row, missing_row
-from .rows import rate_detail
+from .scenarios import measured
 
 BURST_TRAINEES = 1400
 BIG_CHECKINS = 20_000
@@ -83,8 +83,8 @@ def run_burst(
     helper = threading.Thread(target=on_start, args=(server,)) if on_start else None
     if helper:
         helper.start()
-    stats = run_calls(
-        server.base_url, calls, concurrency=CONCURRENCY, keep_body=True, max_attempts=attempts, time_limit=time_limit
+    stats = measured(
+        server, calls, concurrency=CONCURRENCY, keep_body=True, max_attempts=attempts, time_limit=time_limit
     )
     if helper:
         helper.join()
@@ -96,7 +96,8 @@ def run_burst(
     audit["duplicated"] += audit["told_new_twice"]
     goals_met = p99 < P99_GOAL_MS and audit["lost"] == audit["unconfirmed"] == audit["duplicated"] == 0
     detail = (
-        f"{rate_detail(stats, 'check-ins/s')} (goal < {P99_GOAL_MS}); "
+        f"{stats.rate:.0f} check-ins/s; p50 {stats.percentile_ms(50):.0f} ms; p99 {p99:.0f} ms (goal < {P99_GOAL_MS}); "
+        f"server CPU {stats.cpu_ms_per_request:.1f} ms each; "
         f"lost {audit['lost']}, duplicated {audit['duplicated']}, unconfirmed {audit['unconfirmed']}; "
         f"retried {stats.retried}; "
         f"answers {dict(stats.statuses)}"
@@ -111,6 +112,7 @@ def run_burst(
         detail,
         extra={
             "rate": stats.rate,
+            "cpu_ms": stats.cpu_ms_per_request,
             "p50_ms": stats.percentile_ms(50),
             "p99_ms": p99,
             "retried": stats.retried,

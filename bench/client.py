@@ -46,6 +46,7 @@ class Outcome:
 class LoadStats:
     outcomes: list[Outcome]
     wall_seconds: float
+    server_cpu_seconds: float = 0.0  # the gunicorn workers' CPU time while this ran (set by the caller)
 
     @property
     def statuses(self) -> Counter:
@@ -66,6 +67,10 @@ class LoadStats:
         if len(times) == 1:
             return times[0] * 1000
         return statistics.quantiles(times, n=100, method="inclusive")[int(pct) - 1] * 1000
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return 1000 * self.server_cpu_seconds / self.ok if self.ok else float("nan")
 
     @property
     def retried(self) -> int:

@@ -31,28 +31,33 @@ def measure_server(env: dict, manifest: dict, args, include_pages: bool) -> list
     queries = database.run_django_module(env, "django_probe", "queries", env["BENCH_MANIFEST"]) if include_pages else {}
     table: list[report.Row] = []
     with Server(env, log) as server:
-        before = scenarios.bare(server.base_url)
+        before = scenarios.bare(server)
         bare_rate = before.rate
         if include_pages:
-            table.append(rows.home_row(server.base_url, label, bare_rate))
-            table += rows.course_rows(server.base_url, label, manifest, bare_rate, queries)
+            table.append(rows.home_row(server, label, bare_rate))
+            table += rows.course_rows(server, label, manifest, bare_rate, queries)
         table += checkins.burst_rows(server, env, manifest, bare_rate, big=not include_pages)
         if include_pages:
-            table.append(rows.grading_row(server.base_url, label, manifest, bare_rate))
-        after = scenarios.bare(server.base_url)
+            table.append(rows.grading_row(server, label, manifest, bare_rate))
+        after = scenarios.bare(server)
     # The floor is the mean of the bare view measured before and after the rows.
     mean = (before.rate + after.rate) / 2
+    bare_cpu_ms = (before.server_cpu_seconds + after.server_cpu_seconds) * 1000 / (before.ok + after.ok)
     for row in table:
         if row.ratio is not None and "rate" in row.extra:
             row.ratio = row.extra["rate"] / mean
+        if row.extra.get("cpu_ms"):
+            # The same ratio in server CPU time: steadier than req/s when other work shares the machine.
+            row.extra["cpu_ratio"] = bare_cpu_ms / row.extra["cpu_ms"]
+            row.detail += f" (CPU ratio {row.extra['cpu_ratio']:.2f})"
     bare_row = report.Row(
         "bare Django view (the floor)",
         label,
         1.0,
         "",
         f"{mean:.0f} req/s (before {before.rate:.0f}, after {after.rate:.0f}); "
-        f"p99 {before.percentile_ms(99):.0f} ms; {server.workers} sync workers",
-        extra={"rate": mean},
+        f"p99 {before.percentile_ms(99):.0f} ms; server CPU {bare_cpu_ms:.2f} ms each; {server.workers} sync workers",
+        extra={"rate": mean, "cpu_ms_floor": bare_cpu_ms},
     )
     return [bare_row, *table]
 

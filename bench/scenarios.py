@@ -16,26 +16,34 @@ PAGE_SECONDS = 8.0
 WARMUP_REQUESTS = 100
 
 
-def _measure(base_url: str, calls: list[Call], seconds: float = PAGE_SECONDS) -> LoadStats:
-    run_calls(base_url, calls[:WARMUP_REQUESTS], concurrency=10)
-    stats = run_calls(base_url, calls, concurrency=CONCURRENCY, time_limit=seconds)
+def measured(server, calls: list[Call], **options) -> LoadStats:
+    """run_calls against the server, recording the workers' CPU time it cost."""
+    cpu_before = server.cpu_seconds()
+    stats = run_calls(server.base_url, calls, **options)
+    stats.server_cpu_seconds = server.cpu_seconds() - cpu_before
+    return stats
+
+
+def _measure(server, calls: list[Call], seconds: float = PAGE_SECONDS) -> LoadStats:
+    run_calls(server.base_url, calls[:WARMUP_REQUESTS], concurrency=10)
+    stats = measured(server, calls, concurrency=CONCURRENCY, time_limit=seconds)
     failed = {status: n for status, n in stats.statuses.items() if not 200 <= status < 400}
     if failed:
         raise RuntimeError(f"{calls[0].path}: unexpected answers {failed}")
     return stats
 
 
-def bare(base_url: str, requests: int = 4000, seconds: float = 6.0) -> LoadStats:
-    return _measure(base_url, [Call(BARE_PATH)] * requests, seconds)
+def bare(server, requests: int = 4000, seconds: float = 6.0) -> LoadStats:
+    return _measure(server, [Call(BARE_PATH)] * requests, seconds)
 
 
-def anonymous_page(base_url: str, path: str, requests: int = PAGE_REQUESTS) -> LoadStats:
-    return _measure(base_url, [Call(path)] * requests)
+def anonymous_page(server, path: str, requests: int = PAGE_REQUESTS) -> LoadStats:
+    return _measure(server, [Call(path)] * requests)
 
 
-def signed_in_page(base_url: str, path: str, manifest: dict, cohort: str = "readers") -> LoadStats:
+def signed_in_page(server, path: str, manifest: dict, cohort: str = "readers") -> LoadStats:
     """The page as seen by signed-in trainees, taking turns across the cohort's sessions."""
     cookie = manifest["session_cookie"]
     trainees = manifest["trainees"][cohort]
     calls = [Call(path, cookies={cookie: t["session"]}) for t in islice(cycle(trainees), PAGE_REQUESTS)]
-    return _measure(base_url, calls)
+    return _measure(server, calls)

@@ -74,7 +74,7 @@ def seed(context: dict) -> dict:
     return {"quiz_id": quiz.pk, "attempts": attempts, "form": form}
 
 
-def grading_stats(base_url: str, manifest: dict):
+def grading_stats(server, manifest: dict):
     """Submit every prepared attempt once (each grades 100 answers); the first few warm up."""
     quizzes, cookie = manifest["quizzes"], manifest["session_cookie"]
     form = [tuple(pair) for pair in quizzes["form"]]
@@ -82,8 +82,10 @@ def grading_stats(base_url: str, manifest: dict):
         Call(a["path"], "POST", cookies={cookie: a["session"], manifest["csrf_cookie"]: CSRF_SECRET}, data=form)
         for a in quizzes["attempts"]
     ]
-    run_calls(base_url, calls[:WARMUP_ATTEMPTS], concurrency=10)
-    stats = run_calls(base_url, calls[WARMUP_ATTEMPTS:], concurrency=50)
+    from ..scenarios import measured
+
+    run_calls(server.base_url, calls[:WARMUP_ATTEMPTS], concurrency=10)
+    stats = measured(server, calls[WARMUP_ATTEMPTS:], concurrency=50)
     graded = sum(1 for o in stats.outcomes if o.status == 302 and o.location.endswith("/review/"))
     if graded != len(calls) - WARMUP_ATTEMPTS:
         raise RuntimeError(f"grading: {graded} graded of {len(calls) - WARMUP_ATTEMPTS}; {dict(stats.statuses)}")
