@@ -27,11 +27,25 @@ def _header(exporter: Exporter) -> list[str]:
 
 
 def csv_chunks(exporter: Exporter, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
-    """The CSV as a stream of UTF-8 chunks (one per batch), starting with the BOM and the header row."""
+    """The CSV as a stream of UTF-8 chunks, starting with the BOM and the header row.
+
+    Rows come in batches from the exporter (one encode per batch), lines ending CRLF as RFC 4180
+    says; on PostgreSQL a query exporter's rows come already written as CSV by COPY, lines ending LF.
+    """
+    from_database = exporter.database_csv() if hasattr(exporter, "database_csv") else None
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, lineterminator="\n" if from_database is not None else "\r\n")
     buffer.write(BOM)
     writer.writerow(_header(exporter))
+    yield buffer.getvalue().encode("utf-8")
+    buffer.seek(0)
+    buffer.truncate()
+    if from_database is not None:
+        for chunk in from_database:
+            yield chunk
+            if progress:
+                progress(chunk.count(b"\n"))
+        return
     for batch in exporter.batches():
         writer.writerows(batch)
         yield buffer.getvalue().encode("utf-8")
@@ -39,20 +53,21 @@ def csv_chunks(exporter: Exporter, progress: Callable[[int], None] | None = None
         buffer.truncate()
         if progress:
             progress(len(batch))
-    yield buffer.getvalue().encode("utf-8")
 
 
 def write_csv(exporter: Exporter, path, progress: Callable[[int], None] | None = None) -> int:
-    """Write the CSV to a file; returns the number of data rows."""
+    """Write the CSV to a file; returns the number of data rows written."""
     rows = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(_header(exporter))
-        for batch in exporter.batches():
-            writer.writerows(batch)
-            rows += len(batch)
-            if progress:
-                progress(len(batch))
+
+    def counted(n: int) -> None:
+        nonlocal rows
+        rows += n
+        if progress:
+            progress(n)
+
+    with open(path, "wb") as handle:
+        for chunk in csv_chunks(exporter, counted):
+            handle.write(chunk)
     return rows
 
 
