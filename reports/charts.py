@@ -60,8 +60,8 @@ def _legend(segments: list[Segment], y: float, x0: float = 0) -> str:
 
 def stacked_bars(rows, segments: list[Segment], *, title: str, desc: str, chart_id: str) -> SafeString:
     """Horizontal stacked bars. ``rows`` are (label, {segment key: value}); the total is printed at the end."""
-    label_width, bar_width, row_height = 150, 420, 24
-    width = label_width + bar_width + 70
+    label_width, bar_width, row_height = 120, 300, 24
+    width = label_width + bar_width + 50
     height = 36 + row_height * max(len(rows), 1) + 10
     largest = max((sum(values.values()) for _label, values in rows), default=0) or 1
     body = [_legend(segments, 14)]
@@ -88,10 +88,10 @@ def stacked_bars(rows, segments: list[Segment], *, title: str, desc: str, chart_
 
 def percent_bars(rows, measures: list[str], *, title: str, desc: str, chart_id: str) -> SafeString:
     """Grouped horizontal bars of shares (0-1). ``rows`` are (label, [share or None per measure])."""
-    label_width, bar_width = 150, 400
+    label_width, bar_width = 120, 300
     per_bar = 14
     row_height = per_bar * len(measures) + 10
-    width = label_width + bar_width + 60
+    width = label_width + bar_width + 50
     height = 36 + row_height * max(len(rows), 1) + 10
     segments = [Segment(str(i), m, MEASURE_COLOURS[i % len(MEASURE_COLOURS)]) for i, m in enumerate(measures)]
     body = [_legend(segments, 14)]
@@ -123,7 +123,7 @@ def city_map(points, *, title: str, desc: str, chart_id: str, value_label: str) 
     ``points`` are (label, longitude, latitude, value, rate or None); cities without coordinates are skipped.
     """
     located = [p for p in points if p[1] is not None and p[2] is not None]
-    width, height, pad = 640, 420, 50
+    width, height, pad = 560, 400, 50
     if not located:
         return _svg(width, 60, title, desc, _text(10, 30, _("No data yet."), fill="#555"), chart_id)
     lons, lats = [p[1] for p in located], [p[2] for p in located]
