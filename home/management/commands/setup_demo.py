@@ -1,7 +1,8 @@
 """Load the demo data: idempotent, with a progress bar.
 
 Each app contributes a ``demo.py`` with ``steps()`` returning ``[(label, callable)]``;
-apps are run lowest first so later steps can rely on earlier data.
+apps are run lowest first so later steps can rely on earlier data, and
+``home.demo_learning`` last because it needs everybody's data.
 """
 
 import importlib
@@ -11,18 +12,21 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from tqdm import tqdm
 
-DEMO_APPS = ["accounts", "home", "courses", "quizzes", "attendance"]
+DEMO_MODULES = [
+    "accounts.demo",
+    "home.demo",
+    "courses.demo",
+    "quizzes.demo",
+    "attendance.demo",
+    "home.demo_learning",
+]
 
 
 def collect_steps():
     steps = []
-    for app in DEMO_APPS:
-        try:
-            module = importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.demo":
-                raise
-            continue
+    for name in DEMO_MODULES:
+        module = importlib.import_module(name)
+        app = name.split(".", 1)[0]
         steps.extend((f"{app}: {label}", func) for label, func in module.steps())
     return steps
 
