@@ -17,7 +17,7 @@ def test_sign_up_pick_organisation_switch_language(live_server, page, screenshot
 
     page.goto(f"{live_server.url}/accounts/signup/")
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
-    page.get_by_label("电子邮件").fill("browser.trainee@example.org")
+    page.locator("#id_email").fill("browser.trainee@example.org")
     page.locator("#id_password1").fill("Carbon-Market-2021")
     page.locator("#id_password2").fill("Carbon-Market-2021")
     page.get_by_label("真实姓名").fill("孙学员")
