@@ -25,22 +25,31 @@ def _burst_detail(row) -> str:
     )
 
 
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return ""
+
+
 def kill_worker_during_burst(server: Server, env: dict, manifest: dict) -> dict:
-    """SIGKILL two gunicorn workers mid-burst; the master replaces them and phones retry."""
+    """SIGKILL three gunicorn workers mid-burst (busy ones first); the master replaces them and phones retry."""
     killed = []
 
     def kill(srv):
-        for delay in (0.8, 1.2):
+        for delay in (0.8, 1.0, 1.0):
             time.sleep(delay)
             pids = srv.worker_pids()
+            busy = [pid for pid in pids if _state(pid) == "R"]  # on the CPU: in the middle of a request
             if pids:
-                victim = random.choice(pids)
+                victim = random.choice(busy or pids)
                 os.kill(victim, signal.SIGKILL)
                 killed.append(victim)
 
     row = checkins.run_burst(server, env, manifest, "burst", "kill", 1.0, on_start=kill)
     e = row.extra
-    passed = len(killed) == 2 and e["lost"] == e["duplicated"] == e["unconfirmed"] == 0
+    passed = len(killed) == 3 and e["lost"] == e["duplicated"] == e["unconfirmed"] == 0
     return _outcome("gunicorn worker killed during a check-in burst", passed, f"killed {killed}; " + _burst_detail(row))
 
 
