@@ -30,11 +30,13 @@ def csv_chunks(exporter: Exporter, progress: Callable[[int], None] | None = None
     """The CSV as a stream of UTF-8 chunks, starting with the BOM and the header row.
 
     Rows come in batches from the exporter (one encode per batch), lines ending CRLF as RFC 4180
-    says; on PostgreSQL a query exporter's rows come already written as CSV by COPY, lines ending LF.
+    says; a query exporter's rows come already written as CSV by the database (on PostgreSQL by
+    COPY, whose lines end with LF).
     """
     from_database = exporter.database_csv() if hasattr(exporter, "database_csv") else None
+    ending = "\n" if from_database is not None and connection_vendor(exporter) == "postgresql" else "\r\n"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n" if from_database is not None else "\r\n")
+    writer = csv.writer(buffer, lineterminator=ending)
     buffer.write(BOM)
     writer.writerow(_header(exporter))
     yield buffer.getvalue().encode("utf-8")
@@ -53,6 +55,12 @@ def csv_chunks(exporter: Exporter, progress: Callable[[int], None] | None = None
         buffer.truncate()
         if progress:
             progress(len(batch))
+
+
+def connection_vendor(exporter) -> str:
+    from django.db import connections
+
+    return connections[getattr(exporter, "using", "default")].vendor
 
 
 def write_csv(exporter: Exporter, path, progress: Callable[[int], None] | None = None) -> int:

@@ -175,3 +175,18 @@ def test_export_query_count_is_flat(db, django_assert_max_num_queries, size):
             rows = sum(len(b) for b in exporter.batches())
         if identifier == "attendance":
             assert rows == 4 + size * 5
+
+
+def test_database_written_csv_matches_the_python_writer(world):
+    """SQLite joins the cells into lines and PostgreSQL uses COPY: same values, same order as Python's csv."""
+    from accounts.models import User
+
+    User.objects.filter(pk=world.t1.pk).update(real_name='王, "大" 明\n第二行', phone="")
+    User.objects.filter(pk=world.t2.pk).update(real_name="=1+2\r", job_title="x")
+    for identifier in registry.identifiers():
+        exporter = export(identifier)
+        from_python = [["" if v is None else str(v) for v in row] for batch in exporter.batches() for row in batch]
+        from_database = list(csv.reader(io.StringIO(b"".join(exporter.database_csv()).decode("utf-8"))))
+        assert from_database == from_python, identifier
+    names = [row[5] for row in parse_csv(export("attendance"))[1:]]
+    assert '王, "大" 明\n第二行' in names and "'=1+2\r" in names
