@@ -4,6 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 from . import codes
 from .models import Status
+from .sheet_import import SheetError, read_sheet
 
 
 class CodeCheckInForm(forms.Form):
@@ -81,4 +82,11 @@ class SheetUploadForm(forms.Form):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
+        # A file that cannot be read as a sheet is refused now, so nothing is stored for it.
+        try:
+            read_sheet(upload.read(), upload.name)
+        except SheetError as error:
+            raise forms.ValidationError(error.message) from error
+        finally:
+            upload.seek(0)
         return upload

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from accounts.uploads import UnsafeUpload, check_xlsx_archive
 from accounts.validators import validate_phone
 
 from . import services
@@ -107,22 +108,31 @@ def decode_text(data: bytes) -> tuple[str, str]:
 def _csv_rows(text: str) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:  # e.g. a cell longer than the csv module's field limit (128 kB)
+        raise SheetError(
+            "unreadable", _("This CSV file could not be read: a cell is too long or the file is damaged.")
+        ) from exc
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SheetError("unreadable", _("This XLSX file could not be opened.")) from exc
+        check_xlsx_archive(data)
+    except UnsafeUpload as exc:
+        raise SheetError(exc.code, exc.message) from exc
     rows = []
-    for values in workbook.worksheets[0].iter_rows(values_only=True):
-        rows.append([_cell_text(v) for v in values])
-        if len(rows) > MAX_ROWS + 20:
-            break
-    workbook.close()
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for values in workbook.worksheets[0].iter_rows(values_only=True):
+            rows.append([_cell_text(v) for v in values])
+            if len(rows) > MAX_ROWS + 20:
+                break
+        workbook.close()
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file (zip, XML or cells)
+        raise SheetError("unreadable", _("This XLSX file could not be opened.")) from exc
     return rows
 
 

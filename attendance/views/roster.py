@@ -40,9 +40,9 @@ def roster_home(request):
     )
     sessions = TrainingSession.objects.filter(session_venues__in=links).distinct().order_by("-starts_at")
     session_id = request.GET.get("session", "")
-    if session_id.isdigit():
+    if session_id.isdigit() and len(session_id) <= 18:  # longer would overflow SQLite's integers
         links = links.filter(session_id=int(session_id))
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL refuses NUL in text
     if query:
         links = links.filter(Q(venue__name__icontains=query) | Q(venue__city__name__icontains=query))
     links = links.order_by("-session__starts_at", "venue__city_id", "venue__county_id", "venue__name")
@@ -139,7 +139,10 @@ def walk_in(request, session_id: int, venue_id: int):
     new_form = NewWalkInForm(request.POST or None)
     if request.method == "POST":
         if "user" in request.POST:
-            person = get_object_or_404(User, pk=request.POST.get("user"), is_active=True)
+            user_id = request.POST.get("user", "")
+            if not (user_id.isdigit() and len(user_id) <= 18):
+                raise Http404
+            person = get_object_or_404(User, pk=int(user_id), is_active=True)
         elif new_form.is_valid():
             person = services.create_walk_in_account(venue=session_venue.venue, **new_form.cleaned_data)
         else:

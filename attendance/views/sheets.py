@@ -30,7 +30,10 @@ def import_upload(request, session_id: int, venue_id: int):
     if request.method == "POST" and form.is_valid():
         stored = sheet_import.store_upload(session_venue, form.cleaned_data["file"], request.user)
         return redirect("attendance:import_preview", session_id, venue_id, stored.pk)
-    return render(request, "attendance/import_upload.html", {"session_venue": session_venue, "form": form})
+    status = 400 if form.errors else 200
+    return render(
+        request, "attendance/import_upload.html", {"session_venue": session_venue, "form": form}, status=status
+    )
 
 
 @coordinator_required

@@ -173,11 +173,11 @@ def test_import_changes_a_status_and_keeps_history(session, session_venue, zhang
 
 
 def test_unreadable_upload_is_explained(client, session, venue, venue_coordinator):
+    """A file that cannot be read as a sheet is refused at upload (400), so nothing is stored."""
     client.force_login(venue_coordinator)
-    preview_url = upload(client, session, venue, "broken.xlsx", b"not a zip file")
-    response = client.get(preview_url)
+    url = reverse("attendance:import_upload", args=[session.pk, venue.pk])
+    response = client.post(url, {"file": SimpleUploadedFile("broken.xlsx", b"not a zip file")})
     assert response.status_code == 400 and "无法打开" in response.content.decode()
-    bad = client.post(
-        reverse("attendance:import_upload", args=[session.pk, venue.pk]), {"file": SimpleUploadedFile("x.pdf", b"%PDF")}
-    )
-    assert bad.status_code == 200 and ".csv" in bad.content.decode()
+    bad = client.post(url, {"file": SimpleUploadedFile("x.pdf", b"%PDF")})
+    assert bad.status_code == 400 and ".csv" in bad.content.decode()
+    assert not SheetImport.objects.exists()
