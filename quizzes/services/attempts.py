@@ -146,7 +146,7 @@ def _option_ids(answer: AttemptAnswer, value) -> list[int]:
         raise QuizError("bad_answer", _("Choose only one option."))
     ids = []
     for key in keys:
-        if not key.isdigit() or int(key) >= len(answer.option_order):
+        if not key.isdigit() or len(key) > 4 or int(key) >= len(answer.option_order):
             raise QuizError("bad_answer", _("That option does not exist."))
         ids.append(answer.option_order[int(key)])
     return list(dict.fromkeys(ids))

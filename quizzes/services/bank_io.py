@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from accounts.uploads import UnsafeUpload, check_xlsx_archive
+
 from ..exports import FORMULA_TRIGGERS
 from ..models import Question, QuestionCategory
 from .bank import OptionSpec, question_errors, save_question
@@ -78,20 +80,29 @@ def _csv_rows(content: bytes) -> list[dict]:
             continue
     else:
         raise ImportFailed([RowError(0, "", _("The file is neither UTF-8 nor GB18030 text."))])
-    reader = csv.reader(io.StringIO(text, newline=""))
-    return _as_dicts(list(reader))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:  # e.g. a cell longer than the csv module's field limit (128 kB)
+        raise ImportFailed(
+            [RowError(0, "", _("This CSV file could not be read: a cell is too long or the file is damaged."))]
+        ) from error
+    return _as_dicts(rows)
 
 
 def _xlsx_rows(content: bytes) -> list[dict]:
     from openpyxl import load_workbook
 
     try:
+        check_xlsx_archive(content)  # a zip bomb is refused before openpyxl unpacks it
+    except UnsafeUpload as error:
+        raise ImportFailed([RowError(0, "", error.message)]) from error
+    try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
+        sheet = workbook.worksheets[0]
+        rows = [["" if v is None else _cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        workbook.close()
+    except Exception as error:  # openpyxl raises many kinds for a broken file (zip, XML or cells)
         raise ImportFailed([RowError(0, "", _("This is not a readable .xlsx file."))]) from error
-    sheet = workbook.worksheets[0]
-    rows = [["" if v is None else _cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
     return _as_dicts(rows)
 
 

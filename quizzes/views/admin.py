@@ -155,4 +155,5 @@ def bank_import(request):
             "categories": QuestionCategory.objects.all(),
             "page_title": _("Import and export questions"),
         },
+        status=400 if (errors or form.errors) else 200,
     )

@@ -29,6 +29,8 @@ from ..services import (
 )
 from ..services.overview import quiz_state
 
+MAX_POSITION = 10_000  # far more questions than any attempt has; bigger numbers overflow SQLite's integers
+
 
 def quiz_page_context(request, page) -> dict:
     if not request.user.is_authenticated:
@@ -120,7 +122,9 @@ def autosave(request, public_id):
         payload = json.loads(request.body or b"{}")
         position = int(payload["position"])
         value = payload.get("value", "")
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # RecursionError: "[[[[…"
+        return JsonResponse({"ok": False, "code": "bad_request"}, status=400)
+    if not 0 < position < MAX_POSITION:
         return JsonResponse({"ok": False, "code": "bad_request"}, status=400)
     if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
         return JsonResponse({"ok": False, "code": "bad_request"}, status=400)

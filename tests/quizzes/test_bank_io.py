@@ -161,7 +161,7 @@ def test_admin_import_and_export_views(client, instructor, trainee):
     assert client.get(url).status_code == 200
     bad = [*GOOD_ROWS, row(reference="B-1", category="x", type="essay", stem="?")]
     response = client.post(url, {"file": _upload(csv_bytes(bad))})
-    assert response.status_code == 200 and "import-error" in response.content.decode()
+    assert response.status_code == 400 and "import-error" in response.content.decode()
     assert not Question.objects.exists()
     response = client.post(url, {"file": _upload(csv_bytes(GOOD_ROWS))})
     assert response.status_code == 302 and Question.objects.count() == 5
