@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from home.demo import build_home_pages
@@ -47,33 +46,6 @@ def test_account_pages_switch_language(client):
     html = client.get("/en/accounts/login/").content.decode()
     assert '<html lang="en">' in html
     assert 'href="/accounts/login/"' in html
-
-
-def test_setup_demo_is_idempotent():
-    from accounts.models import Division, Organisation, User
-    from courses.models import Certificate, Enrolment
-    from quizzes.models import Attempt
-
-    def counts():
-        models = (Organisation, User, HomePage, Enrolment, Certificate, Attempt)
-        return [model.objects.count() for model in models]
-
-    call_command("setup_demo", verbosity=0)
-    first = counts()
-    call_command("setup_demo", verbosity=0)
-    assert counts() == first
-    # The participants are spread over learning stages, so the dashboards have something to show.
-    assert Enrolment.objects.count() > 1000 and Certificate.objects.count() > 300
-    assert Attempt.objects.filter(passed=True).exists() and Attempt.objects.filter(passed=False).exists()
-    assert Organisation.objects.filter(kind=Organisation.Kind.KEY_EMITTER).count() >= 520
-    assert Division.objects.filter(level="city").count() == 16
-    assert Division.objects.filter(level="county").count() == 136
-    assert Organisation.objects.filter(kind=Organisation.Kind.DEPT_COUNTY).count() == 136
-    industries = set(Organisation.objects.exclude(industry="").values_list("industry", flat=True))
-    assert len(industries) >= 6
-    for org in Organisation.objects.exclude(credit_code=None):
-        org.full_clean()  # every generated credit code passes validation
-    assert User.objects.filter(email="instructor@example.org", groups__name="Instructor").exists()
 
 
 def test_header_links_follow_the_role(client, trainee, coordinator):
