@@ -31,8 +31,9 @@ def default_work_dir() -> Path:
     return Path(settings.VAR_DIR) / "bench"
 
 
-def sqlite_path(work_dir: Path) -> Path:
-    return Path(work_dir) / f"{BENCH_MARK}.sqlite3"
+def sqlite_path(work_dir: Path, run: str) -> Path:
+    """One file per run, so two benchmarks at once (make bench and a developer) never share it."""
+    return Path(work_dir) / f"{BENCH_MARK}_{run}.sqlite3"
 
 
 def assert_throwaway() -> None:

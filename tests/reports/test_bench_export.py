@@ -33,6 +33,21 @@ def test_bench_export_json_on_a_throwaway_sqlite(tmp_path):
     assert not list(tmp_path.glob("*.sqlite3"))  # thrown away afterwards
 
 
+def test_an_unreachable_postgresql_is_a_note_not_a_crash(tmp_path):
+    out = StringIO()
+    call_command(
+        "bench_export",
+        "--rows=10",
+        "--databases=postgresql",
+        "--postgres-url=postgres://postgres@127.0.0.1:1/bench_export_nowhere",
+        f"--work-dir={tmp_path}",
+        "--json",
+        stdout=out,
+    )
+    report = json.loads(out.getvalue())
+    assert report["results"] == [] and report["notes"][0].startswith("postgresql: skipped")
+
+
 def test_seeding_refuses_any_other_database():
     with pytest.raises(RuntimeError, match="Refusing"):
         bench.seed(10)

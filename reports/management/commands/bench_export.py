@@ -10,6 +10,7 @@ in a child process pointed at that database, so the development database is neve
 each export's peak memory is that process's own maximum resident set size.
 """
 
+import contextlib
 import json
 import os
 import resource
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+# The database name gets the run's process id appended, so concurrent runs never drop each other's.
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/bench_export_reports"
 
 
@@ -49,15 +51,17 @@ class Command(BaseCommand):
         work = Path(options["work_dir"] or default_work_dir())
         work.mkdir(parents=True, exist_ok=True)
         results, notes = [], []
+        self.run_id = str(os.getpid())
         for database in [d.strip() for d in options["databases"].split(",") if d.strip()]:
+            url = self.database_url(database, work, options)
             try:
-                url = self.prepare(database, work, options)
-            except (OSError, subprocess.CalledProcessError, RuntimeError) as error:
-                notes.append(f"{database}: skipped ({error})")
-                continue
-            results += self.measure(database, url, work, options)
-            if not options["keep"]:
-                self.discard(database, work, url)
+                self.prepare(database, url, options)
+                results += self.measure(database, url, work, options)
+            except Exception as error:  # a database that cannot be reached is reported, not fatal
+                notes.append(f"{database}: skipped ({str(error).splitlines()[0]})")
+            finally:
+                if not options["keep"]:
+                    self.discard(database, work, url)
         report = {"rows": options["rows"], "results": results, "notes": notes}
         if options["json"]:
             self.stdout.write(json.dumps(report, indent=2))
@@ -66,26 +70,25 @@ class Command(BaseCommand):
 
     # --- the parent: one child process per step ------------------------------------------------
 
-    def prepare(self, database: str, work: Path, options) -> str:
+    def database_url(self, database: str, work: Path, options) -> str:
         if database == "sqlite":
             from reports.bench import sqlite_path
 
-            path = sqlite_path(work)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            url = f"sqlite:///{path}"
-        elif database == "postgresql":
-            url = options["postgres_url"]
-            if "bench_export" not in urlsplit(url).path:
-                raise RuntimeError("the PostgreSQL database name must contain 'bench_export'")
+            return f"sqlite:///{sqlite_path(work, self.run_id)}"
+        if database == "postgresql":
+            parts = urlsplit(options["postgres_url"])
+            if "bench_export" not in parts.path:
+                raise CommandError("the PostgreSQL database name must contain 'bench_export'")
+            return urlunsplit(parts._replace(path=f"{parts.path}_{self.run_id}"))
+        raise CommandError(f"Unknown database {database}")
+
+    def prepare(self, database: str, url: str, options) -> None:
+        if database == "postgresql":
             recreate_postgres(url)
-        else:
-            raise CommandError(f"Unknown database {database}")
         child(url, ["migrate", "--noinput", "-v0"])
         seeded = json.loads(child(url, ["bench_export", "--worker", "seed", "--rows", str(options["rows"])]))
         if not options["json"]:
             self.stderr.write(f"{database}: {seeded['records']} records seeded in {seeded['insert_seconds']:.1f}s")
-        return url
 
     def measure(self, database: str, url: str, work: Path, options) -> list[dict]:
         dump = work / f"dump-{database}.csv"
@@ -121,9 +124,10 @@ class Command(BaseCommand):
             from reports.bench import sqlite_path
 
             for suffix in ("", "-wal", "-shm"):
-                Path(f"{sqlite_path(work)}{suffix}").unlink(missing_ok=True)
+                Path(f"{sqlite_path(work, self.run_id)}{suffix}").unlink(missing_ok=True)
         else:
-            recreate_postgres(url, create=False)
+            with contextlib.suppress(Exception):  # the server is gone: nothing was created there
+                recreate_postgres(url, create=False)
 
     # --- the children ----------------------------------------------------------------------------
 
