@@ -47,6 +47,19 @@ class Division(models.Model):
         return self.name
 
 
+def division_field(level: str, verbose_name, *, required: bool = False) -> models.ForeignKey:
+    """A city or county of an organisation or venue (only divisions of that level are offered)."""
+    return models.ForeignKey(
+        Division,
+        verbose_name=verbose_name,
+        null=not required,
+        blank=not required,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": level},
+    )
+
+
 class Organisation(models.Model):
     """A company or government body whose staff take part in the training."""
 
@@ -81,24 +94,8 @@ class Organisation(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.KEY_EMITTER, db_index=True)
     industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices, blank=True)
-    city = models.ForeignKey(
-        Division,
-        verbose_name=_("city"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"level": Division.Level.CITY},
-    )
-    county = models.ForeignKey(
-        Division,
-        verbose_name=_("county"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"level": Division.Level.COUNTY},
-    )
+    city = division_field(Division.Level.CITY, _("city"))
+    county = division_field(Division.Level.COUNTY, _("county"))
 
     class Meta:
         ordering = ["name"]
@@ -127,22 +124,8 @@ class Venue(models.Model):
         COMPANY = "company", _("Company")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    city = models.ForeignKey(
-        Division,
-        verbose_name=_("city"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"level": Division.Level.CITY},
-    )
-    county = models.ForeignKey(
-        Division,
-        verbose_name=_("county"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"level": Division.Level.COUNTY},
-    )
+    city = division_field(Division.Level.CITY, _("city"), required=True)
+    county = division_field(Division.Level.COUNTY, _("county"))
     address = models.CharField(_("address"), max_length=300, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), default=0)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.CITY)
