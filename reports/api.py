@@ -151,8 +151,12 @@ def sessions(request):
     ]
 
 
+# Ids beyond 64 bits would overflow SQLite's integer lookup (a 500); answer 422 instead.
+SessionId = Field(None, ge=1, le=10**18 - 1, description="Training session id.")
+
+
 class PlaceFilters(Schema):
-    session: int | None = None
+    session: int | None = SessionId
     city: str | None = Field(None, description="City adcode, e.g. 370100.")
     county: str | None = Field(None, description="County adcode.")
 
@@ -169,7 +173,7 @@ def attendance_by_venue(request, filters: Query[PlaceFilters]):
 
 
 class SessionFilter(Schema):
-    session: int | None = None
+    session: int | None = SessionId
 
 
 @api.get("/attendance/cities", response=list[CityOut], tags=["attendance"], summary="Attendance by city")

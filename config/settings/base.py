@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.upload_limits.RequestSizeLimitMiddleware",
+    "config.upload_limits.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside CSP, so a cached public page keeps the CSP header it was rendered with.

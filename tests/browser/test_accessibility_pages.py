@@ -155,23 +155,10 @@ def test_venue_screen(live_server, page, screenshot, viewport, world):
     check(page, viewport)
 
 
-# Violations in templates this suite may not change, reported to their owner. Each entry must
-# still be found (so the test fails once it is fixed and the entry can go); anything else fails.
-KNOWN_ELSEWHERE = {
-    # reports/templates/reports/overview.html: on a phone the SVG chart and the map are wider than
-    # the screen and scroll sideways in .report-figure__chart and .report-map, which keyboard users
-    # cannot reach (fix: tabindex="0" with role="region" and an aria-label, or no overflow).
-    ("dashboard", "phone"): {"scrollable-region-focusable"},
-}
-
-
 def test_organiser_reports_dashboard(live_server, page, screenshot, viewport, world):
     """Wagtail's admin chrome passes too, so axe runs on the whole page, not only our content."""
     open_page(page, live_server, world.organiser, "/admin/reports/")
     expect(page.locator(".report-nav")).to_be_visible()
     screenshot("dashboard")
-    known = KNOWN_ELSEWHERE.get(("dashboard", "phone" if viewport == PHONE else "desktop"), set())
     violations = axe_violations(page)
-    unexpected = [v for v in violations if v["id"] not in known]
-    assert not unexpected, describe(unexpected)
-    assert known <= {v["id"] for v in violations}, f"fixed? remove {known} from KNOWN_ELSEWHERE"
+    assert not violations, describe(violations)
