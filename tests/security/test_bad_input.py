@@ -131,7 +131,10 @@ def test_garbage_scan_links_and_tickets(w, case):
     client = signed_in(w.trainee)
     response = client.get(path)
     assert response.status_code == status
-    if status == 400:
+    if status == 400 and "NUL" in case:
+        # config/upload_limits.py refuses a NUL byte anywhere in the address before any view runs.
+        assert "网址中含有无效字符" in response.content.decode()
+    elif status == 400:
         with translation.override("zh-hans"):
             assert escape(str(checkin.INVALID_LINK)) in response.content.decode()
     if "/check-in/t/" in path:
@@ -177,10 +180,12 @@ def test_ids_longer_than_the_database_allows_are_not_found(w, role, path):
 
 def test_roster_filters_ignore_garbage(w):
     client = signed_in(w.coordinator_x)
-    response = client.get(reverse("attendance:roster_home"), {"session": "9" * 50, "q": "a\x00b" + "x" * TEN_KB})
+    response = client.get(reverse("attendance:roster_home"), {"session": "9" * 50, "q": "ab" + "x" * TEN_KB})
     assert response.status_code == 200
     roster = reverse("attendance:roster", args=[w.session.pk, w.venue_x.pk])
-    assert client.get(roster, {"status": "\x00" * 100, "page": "x" * TEN_KB}).status_code == 200
+    assert client.get(roster, {"status": "?" * 100, "page": "x" * TEN_KB}).status_code == 200
+    # A NUL byte is refused for the whole site (config/upload_limits.py), with nothing read or written.
+    assert client.get(reverse("attendance:roster_home"), {"q": "a\x00b"}).status_code == 400
 
 
 @pytest.mark.parametrize("user", ["abc", "-1", str(10**24), "1.5", ""])
