@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from accounts.errors import DomainError
 from accounts.models import Organisation, User, Venue
 from accounts.services import add_role
 
@@ -35,16 +36,8 @@ WALK_IN_DOMAIN = "walk-in.invalid"
 ATTENDED = (Status.PRESENT, Status.LATE)
 
 
-class AttendanceError(Exception):
-    """A refused action: ``code`` for programs and tests, ``message`` for people."""
-
-    def __init__(self, code: str, message):
-        super().__init__(code)
-        self.code = code
-        self.message = message
-
-    def __str__(self):
-        return f"{self.code}: {self.message}"
+class AttendanceError(DomainError):
+    """A refused attendance action."""
 
 
 # --- What the home page asks of attendance -------------------------------------------------

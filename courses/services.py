@@ -20,19 +20,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from accounts.errors import DomainError
+
 from .models import Certificate, CoursePage, Enrolment, LessonCompletion, LessonPage
 
 LESSON_EXTRAS_HOOK = "courses_lesson_extras"
 COMPLETION_REQUIREMENTS_HOOK = "courses_completion_requirements"
 
 
-class CourseError(Exception):
-    """A rule was broken: ``code`` for programs and tests, ``message`` for people."""
-
-    def __init__(self, code: str, message):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
+class CourseError(DomainError):
+    """A course rule was broken."""
 
 
 # --- enrolment -----------------------------------------------------------------------------

@@ -1,10 +1,5 @@
-class ReportError(Exception):
-    """A refused report request: ``code`` for programs and tests, ``message`` for people."""
+from accounts.errors import DomainError
 
-    def __init__(self, code: str, message):
-        super().__init__(code)
-        self.code = code
-        self.message = message
 
-    def __str__(self):
-        return f"{self.code}: {self.message}"
+class ReportError(DomainError):
+    """A refused report request."""

@@ -1,7 +1,5 @@
-class QuizError(Exception):
-    """A quiz rule was broken: ``code`` for programs and tests, ``message`` for people."""
+from accounts.errors import DomainError
 
-    def __init__(self, code: str, message):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
+
+class QuizError(DomainError):
+    """A quiz rule was broken."""
