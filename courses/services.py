@@ -10,11 +10,14 @@ Hooks (wagtail.hooks) that higher apps register, so courses never imports them:
 
 import secrets
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import reduce
 from operator import or_
+from typing import NamedTuple
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -39,11 +42,14 @@ def find_enrolment(user, course) -> Enrolment | None:
     """The user's enrolment in this course in any language."""
     if not user.is_authenticated:
         return None
-    return (
+    return with_last_lesson_key(
         Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
-        .select_related("last_lesson")
-        .first()
-    )
+    ).first()
+
+
+def with_last_lesson_key(enrolments):
+    """Annotate the last lesson's translation key: all "resume" needs, without loading the page."""
+    return enrolments.annotate(last_lesson_key=F("last_lesson__translation_key"))
 
 
 def enrol(user, course, *, source=Enrolment.Source.SELF, enrolled_by=None) -> Enrolment:
@@ -87,12 +93,27 @@ def enrol_venue(venue, course, *, enrolled_by=None) -> int:
     return enrol_many(venue.default_for.all(), course, source=Enrolment.Source.VENUE, enrolled_by=enrolled_by)
 
 
-def record_lesson_visit(user, lesson, course) -> None:
-    """Remember the last lesson opened, for "resume where you left off" (one UPDATE)."""
-    if user.is_authenticated:
-        Enrolment.objects.filter(user=user, course__translation_key=course.translation_key).update(
-            last_lesson=lesson, last_activity_at=timezone.now()
-        )
+# Re-reading the same lesson within this time writes nothing: a page view should not be a write.
+VISIT_RESOLUTION = timedelta(minutes=5)
+
+
+def record_lesson_visit(user, lesson, course, enrolment: Enrolment | None = None) -> None:
+    """Remember the last lesson opened, for "resume where you left off" (one UPDATE, or none).
+
+    With the enrolment at hand, a reload of the lesson just recorded is not written again.
+    """
+    if not user.is_authenticated:
+        return
+    if (
+        enrolment is not None
+        and enrolment.last_lesson_id == lesson.pk
+        and enrolment.last_activity_at
+        and timezone.now() - enrolment.last_activity_at < VISIT_RESOLUTION
+    ):
+        return
+    Enrolment.objects.filter(user=user, course__translation_key=course.translation_key).update(
+        last_lesson=lesson, last_activity_at=timezone.now()
+    )
 
 
 # --- lessons and progress --------------------------------------------------------------------
@@ -108,6 +129,30 @@ def course_of(lesson) -> CoursePage:
 def course_lessons(course):
     """Live lessons of a course in reading order, without their (large) bodies."""
     return LessonPage.objects.live().descendant_of(course).defer_streamfields().order_by("path")
+
+
+class LessonRef(NamedTuple):
+    """What progress and lesson-to-lesson navigation need of a lesson, without a page object.
+
+    Courses hold up to hundreds of lessons; building a Page instance for each costs far more
+    than the rest of a lesson page (see docs/DEPLOYMENT.md, make bench).
+    """
+
+    id: int
+    path: str
+    translation_key: UUID
+    is_required: bool
+
+
+def lesson_refs(course_path: str) -> list[LessonRef]:
+    """Live lessons under the course at ``course_path`` (a treebeard path), in reading order (one query)."""
+    rows = (
+        LessonPage.objects.live()
+        .filter(path__startswith=course_path)
+        .order_by("path")
+        .values_list("id", "path", "translation_key", "is_required")
+    )
+    return [LessonRef._make(row) for row in rows]
 
 
 def complete_lesson(user, lesson, source=LessonCompletion.Source.TRAINEE) -> LessonCompletion:
@@ -167,7 +212,7 @@ def progress_for(lessons, done_keys: set) -> CourseProgress:
 
 def course_progress(user, course, lessons=None) -> CourseProgress:
     """Required lessons done out of required lessons in the course (two queries)."""
-    lessons = list(course_lessons(course)) if lessons is None else lessons
+    lessons = lesson_refs(course.path) if lessons is None else lessons
     return progress_for(lessons, completed_keys(user, lessons))
 
 
@@ -196,7 +241,7 @@ def next_lesson(lessons, done_keys: set, enrolment: Enrolment | None = None):
     if not lessons:
         return None
     if enrolment and enrolment.last_lesson_id:
-        last_key = enrolment.last_lesson.translation_key
+        last_key = getattr(enrolment, "last_lesson_key", None) or enrolment.last_lesson.translation_key
         for index, lesson in enumerate(lessons):
             if lesson.translation_key == last_key:
                 if lesson.translation_key in done_keys and index + 1 < len(lessons):
@@ -275,7 +320,7 @@ def learning_items(user, enrolments, locale) -> list:
 
 
 def user_enrolments(user):
-    return Enrolment.objects.filter(user=user).select_related("course", "last_lesson")
+    return with_last_lesson_key(Enrolment.objects.filter(user=user).select_related("course"))
 
 
 def learning_summary(user, locale) -> list:

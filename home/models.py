@@ -5,9 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from . import services
+from .routing import DirectRouteMixin
 
 
-class HomePage(Page):
+class HomePage(DirectRouteMixin, Page):
     """The landing page: what the platform is, upcoming sessions, featured courses, my learning."""
 
     intro = RichTextField(_("introduction"), blank=True)

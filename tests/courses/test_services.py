@@ -179,3 +179,26 @@ def test_progress_is_shared_between_translations(trainee, client):
     assert LessonCompletion.objects.filter(user=trainee).count() == 1
     summary = services.learning_summary(trainee, english)
     assert summary == [{"title": english_course.title, "url": english_course.get_url(), "percent": 50}]
+
+
+def test_reloading_the_last_lesson_writes_nothing_but_a_new_lesson_does(trainee, course, django_assert_num_queries):
+    lessons = lessons_of(course)
+    services.enrol(trainee, course)
+    services.record_lesson_visit(trainee, lessons[0], course)
+    enrolment = services.find_enrolment(trainee, course)
+    assert enrolment.last_lesson_id == lessons[0].pk
+    with django_assert_num_queries(0):
+        services.record_lesson_visit(trainee, lessons[0], course, enrolment)
+    with django_assert_num_queries(1):
+        services.record_lesson_visit(trainee, lessons[1], course, enrolment)
+    enrolment.last_activity_at -= services.VISIT_RESOLUTION  # an hour later, the same lesson counts again
+    with django_assert_num_queries(1):
+        services.record_lesson_visit(trainee, lessons[0], course, enrolment)
+
+
+def test_lesson_refs_are_the_live_lessons_in_reading_order(course):
+    lessons = lessons_of(course)
+    lessons[1].unpublish()
+    refs = services.lesson_refs(course.path)
+    assert [ref.id for ref in refs] == [lesson.pk for lesson in lessons if lesson.pk != lessons[1].pk]
+    assert refs[0].translation_key == lessons[0].translation_key and refs[0].is_required

@@ -1,0 +1,74 @@
+"""DirectRouteMixin: the home page routes deep URLs in one query, with Wagtail's answers."""
+
+import pytest
+from django.http import Http404
+from django.test import RequestFactory
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from courses.models import ModulePage
+from tests.courses.factories import home_page, lessons_of, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+def components(page) -> list[str]:
+    return [part for part in page.url.split("/") if part]
+
+
+def route(path_components, home=None):
+    request = RequestFactory().get("/")
+    return (home or home_page()).route(request, path_components)
+
+
+def test_deep_url_reaches_the_specific_page_in_two_queries(django_assert_num_queries):
+    course = make_course(modules=2, lessons_per_module=2)
+    make_course(modules=2, lessons_per_module=2)  # the same module and lesson slugs under another course
+    lesson = lessons_of(course)[3]
+    home, parts = home_page(), components(lesson)
+    with django_assert_num_queries(2):  # the candidates on the path, then the lesson's specific row
+        result = route(parts, home)
+    assert result.page == lesson
+    assert type(result.page) is type(lesson.specific)
+    assert result.page.get_parent().pk == lesson.get_parent().pk  # the walked parent, no query needed
+
+
+def test_unknown_slug_at_any_level_is_404():
+    lesson = lessons_of(make_course())[0]
+    parts = components(lesson)
+    for level in range(1, len(parts)):
+        broken = [*parts[:level], "missing", *parts[level + 1 :]]
+        with pytest.raises(Http404):
+            route(broken)
+    with pytest.raises(Http404):
+        route([*parts, "extra"])
+
+
+def test_unpublished_page_is_404_like_wagtails_own_routing():
+    lesson = lessons_of(make_course())[0]
+    lesson.unpublish()
+    with pytest.raises(Http404):
+        route(components(lesson))
+
+
+def test_a_page_type_with_its_own_route_gets_the_rest_of_the_path(monkeypatch):
+    lesson = lessons_of(make_course())[0]
+    parts = components(lesson)
+    seen = {}
+
+    def custom_route(self, request, path_components):
+        seen["page"], seen["rest"] = self.pk, list(path_components)
+        return RouteResult(self, kwargs={"rest": path_components})
+
+    monkeypatch.setattr(ModulePage, "route", custom_route)
+    result = route([*parts[:-1], "anything", "here"])
+    module = lesson.get_parent()
+    assert seen == {"page": module.pk, "rest": ["anything", "here"]}
+    assert result.page.pk == module.pk
+
+
+def test_site_serves_deep_pages_and_404s_through_the_mixin(client):
+    lesson = lessons_of(make_course())[0]
+    assert client.get(lesson.url).status_code == 200
+    assert client.get(lesson.url + "nope/").status_code == 404
+    assert Page.objects.filter(pk=lesson.pk).exists()
