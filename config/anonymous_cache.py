@@ -7,6 +7,8 @@ CSP header (and nonce) it was rendered with. Publishing or unpublishing any page
 generation number, so editors never wait for stale copies to expire.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_response_headers
@@ -15,15 +17,21 @@ GENERATION_KEY = "anon-page-cache:generation"
 SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
 
 
+def _fresh_generation() -> int:
+    # Starts from the clock, not 1: after the cache is emptied (a Redis restart), no new number
+    # repeats an old one that a process may still hold copies under (courses.outline).
+    return time.time_ns() // 1000
+
+
 def current_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
 
 
 def invalidate_anonymous_pages(**_kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 class AnonymousPageCacheMiddleware:

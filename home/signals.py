@@ -1,10 +1,27 @@
-"""Publishing changes what anonymous visitors must see: drop the cached public pages."""
+"""Changes to published pages drop what was cached from them: public pages, course outlines.
 
-from wagtail.signals import page_published, page_unpublished
+Everything cached from page content is keyed by one generation number
+(config.anonymous_cache.current_generation); any of these changes bumps it.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from config.anonymous_cache import invalidate_anonymous_pages
 
 
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_anonymous_pages()
+
+
 def connect():
-    page_published.connect(invalidate_anonymous_pages, dispatch_uid="home.invalidate_anonymous_pages.published")
-    page_unpublished.connect(invalidate_anonymous_pages, dispatch_uid="home.invalidate_anonymous_pages.unpublished")
+    for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"), (post_page_move, "moved")):
+        signal.connect(invalidate_anonymous_pages, dispatch_uid=f"home.invalidate_content.{name}")
+    post_delete.connect(_page_deleted, dispatch_uid="home.invalidate_content.deleted")
+    # A new or removed privacy setting changes who may see a page: nothing cached may outlive it.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            invalidate_anonymous_pages, sender=PageViewRestriction, dispatch_uid=f"home.restriction.{signal}"
+        )

@@ -1,15 +1,17 @@
 """Context for the course pages: a fixed number of queries whatever the course size.
 
-Lessons are read as rows, never as page objects: for a course of 200 lessons, building 200
-Page instances per view cost more than everything else on the page together.
+Lessons come from the cached course outline (courses.outline), never as page objects: for a
+course of 200 lessons, building 200 Page instances per view cost more than everything else on
+the page together.
 """
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from wagtail.models import Page
 
 from .. import services
-from ..models import Certificate, CoursePage, ModulePage
-from ..outline import outline_entries, render_entries
+from ..models import Certificate, CoursePage
+from ..outline import course_outline
 
 
 def course_index_context(request, index) -> dict:
@@ -20,26 +22,19 @@ def course_index_context(request, index) -> dict:
 
 def course_context(request, course) -> dict:
     user = request.user
-    entries = outline_entries(course, course.get_url(request))
-    lessons = [entry.ref for entry in entries if entry.is_lesson]
+    outline = course_outline(request, course.path)
+    lessons = outline.lessons
     enrolment = services.find_enrolment(user, course)
     done_keys = services.completed_keys(user, lessons) if enrolment else set()
     progress = services.progress_for(lessons, done_keys)
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
     resume = services.next_lesson(lessons, done_keys, enrolment) if enrolment else None
     context = {
-        "outline": [
-            {
-                "module": module,
-                "entries_html": render_entries([e for e in entries if e.path.startswith(module.path)], done_keys),
-            }
-            for module in modules
-        ],
+        "outline": [{"module": module, "entries_html": module.items_html(done_keys)} for module in outline.modules],
         "lesson_count": len(lessons),
         "instructors": list(course.instructors.all()),
         "enrolment": enrolment,
         "progress": progress,
-        "resume_lesson": next((e for e in entries if resume and e.id == resume.id), None),
+        "resume_lesson": outline.entry(resume.id).page if resume else None,
         "certificate": None,
         "unmet": [],
     }
@@ -52,31 +47,33 @@ def course_context(request, course) -> dict:
 
 
 def lesson_context(request, lesson) -> dict:
-    """Course, module, neighbours and progress for a lesson: the lesson list is read as rows."""
+    """Course, module, neighbours and progress for a lesson, from the cached course outline."""
     user = request.user
-    # A lesson sits in a module in a course: their tree paths are prefixes of the lesson's.
-    course_path = lesson.path[: Page.steplen * (lesson.depth - 2)]
-    module_path = lesson.path[: Page.steplen * (lesson.depth - 1)]
-    lessons = services.lesson_refs(course_path)
+    # A lesson sits in a module in a course: the course's tree path is a prefix of the lesson's.
+    outline = course_outline(request, lesson.path[: Page.steplen * (lesson.depth - 2)])
+    if outline is None:
+        raise Http404
+    lessons = outline.lessons
     position = next((i for i, ref in enumerate(lessons) if ref.id == lesson.pk), 0)
-    previous_ref = lessons[position - 1] if position > 0 else None
-    next_ref = lessons[position + 1] if position + 1 < len(lessons) else None
-    wanted = [course_path, module_path, *(ref.path for ref in (previous_ref, next_ref) if ref)]
-    pages = {page.path: page for page in Page.objects.filter(path__in=wanted)}
-    course = pages[course_path]
+    neighbours = [
+        outline.entry(lessons[i].id).page if 0 <= i < len(lessons) and i != position else None
+        for i in (position - 1, position + 1)
+    ]
+    course = outline.course
     enrolment = services.find_enrolment(user, course)
     done_keys = services.completed_keys(user, lessons) if enrolment else set()
     if enrolment:
         services.record_lesson_visit(user, lesson, course, enrolment)
+    module = outline.module_of(lesson.path)
     return {
         "course": course,
-        "module": pages[module_path],
+        "module": module.page if module else None,
         "enrolment": enrolment,
         "is_done": lesson.translation_key in done_keys,
         "progress": services.progress_for(lessons, done_keys),
         "position": position + 1,
         "lesson_count": len(lessons),
-        "previous_lesson": pages.get(previous_ref.path) if previous_ref else None,
-        "next_lesson": pages.get(next_ref.path) if next_ref else None,
+        "previous_lesson": neighbours[0],
+        "next_lesson": neighbours[1],
         "extras": services.lesson_extras(request, lesson),
     }
