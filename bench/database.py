@@ -17,6 +17,9 @@ from .server import ROOT
 
 BENCH_DIR = ROOT / "var" / "bench"
 POSTGRES_SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+# Production runs with a shared Redis cache (docs/DEPLOYMENT.md); the bench uses this machine's
+# own, database 14, emptied before each server, and says in its header when there is none.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 # Variables from the caller's shell that would change what is measured.
 _DROPPED = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR", "MEDIA_ROOT", "MEDIA_STORAGE")
@@ -35,6 +38,26 @@ def base_env(secret_key: str, var_dir: Path = BENCH_DIR) -> dict:
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env
+
+
+def redis_available(url: str = REDIS_URL) -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_timeout=2).ping()
+    except Exception:  # any failure means "no Redis": the bench runs without it
+        return False
+    return True
+
+
+def with_redis(env: dict, url: str = REDIS_URL) -> dict:
+    """The environment with the shared cache, emptied; unchanged when no Redis answers."""
+    if not redis_available(url):
+        return env
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+    return {**env, "REDIS_URL": url}
 
 
 def new_secret_key() -> str:
@@ -65,7 +88,7 @@ def fresh_sqlite(env: dict):
     path.parent.mkdir(parents=True, exist_ok=True)
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    yield {**env, "BENCH_DB_LABEL": "SQLite"}
+    yield with_redis({**env, "BENCH_DB_LABEL": "SQLite"})
 
 
 def _psql(sql: str, server: str = POSTGRES_SERVER_URL) -> None:
@@ -82,7 +105,7 @@ def fresh_postgres(env: dict, server: str = POSTGRES_SERVER_URL):
     name = f"bench_{os.getpid()}_{int(time.time())}"
     _psql(f'CREATE DATABASE "{name}"', server)
     try:
-        yield {**env, "DATABASE_URL": f"{server}/{name}", "BENCH_DB_LABEL": "PostgreSQL"}
+        yield with_redis({**env, "DATABASE_URL": f"{server}/{name}", "BENCH_DB_LABEL": "PostgreSQL"})
     finally:
         _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', server)
 

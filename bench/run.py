@@ -115,13 +115,15 @@ def main(argv=None) -> int:
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}",
         "concurrency": scenarios.CONCURRENCY,
+        "cache": "Redis (shared)" if database.redis_available() else "per-process memory (no Redis answered)",
         "mode": "quick" if args.quick else "full",
         "wall_seconds": round(time.monotonic() - started),
     }
     print()
     print("\n".join(report.table_lines(table)))
     json_path, md_path = report.write(table, header, database.BENCH_DIR)
-    print(f"\n{header['mode']} run in {header['wall_seconds']} s; results in {json_path} and {md_path}")
+    print(f"\n{header['mode']} run in {header['wall_seconds']} s; cache: {header['cache']}; {header['machine']}")
+    print(f"results in {json_path} and {md_path}")
     return 0
 
 

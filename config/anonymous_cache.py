@@ -3,35 +3,17 @@
 Only requests without a session cookie are served from or stored in the cache, and only
 responses that set no cookie (so nothing with a CSRF token or a message), are 200 and
 are not marked private. It sits outside the CSP middleware, so a cached page keeps the
-CSP header (and nonce) it was rendered with. Publishing or unpublishing any page bumps a
-generation number, so editors never wait for stale copies to expire.
+CSP header (and nonce) it was rendered with. Its keys carry the content generation
+(config.content_cache), so editors never wait for stale copies to expire.
 """
-
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_response_headers
 
-GENERATION_KEY = "anon-page-cache:generation"
+from .content_cache import current_generation
+
 SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
-
-
-def _fresh_generation() -> int:
-    # Starts from the clock, not 1: after the cache is emptied (a Redis restart), no new number
-    # repeats an old one that a process may still hold copies under (courses.outline).
-    return time.time_ns() // 1000
-
-
-def current_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
-
-
-def invalidate_anonymous_pages(**_kwargs) -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 class AnonymousPageCacheMiddleware:

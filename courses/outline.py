@@ -3,27 +3,22 @@
 The course page lists every lesson and the lesson page needs its neighbours and the course's
 required lessons; a course may hold 200 lessons. Building page objects and looping in a
 template cost ~0.2 ms and ~40 µs per lesson (make bench); this outline is built from rows in
-three queries, each lesson's list item is rendered once, and the whole is kept in the cache
-under the published-content generation (bumped on publish, unpublish, move, delete), so a
-page view reads it with one cache lookup whatever the course size.
+three queries, each lesson's list item is rendered once, and the whole is kept until the
+content changes (config.content_cache), so a page view reads it from memory whatever the
+course size.
 """
 
-from collections import OrderedDict
 from dataclasses import dataclass
-from threading import Lock
-from time import monotonic
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from config.anonymous_cache import current_generation
+from config.content_cache import remember
 
 from .models import LessonPage
 from .services import LessonRef
@@ -85,33 +80,10 @@ class CourseOutline:
         return next((module for module in self.modules if path.startswith(module.page.path)), None)
 
 
-# The last outlines this process used, by the same key as the shared cache: unpickling a
-# 200-lesson outline costs ~1.8 ms, a dict lookup nothing. The generation in the key keeps it fresh.
-# Entries also expire after COURSE_OUTLINE_CACHE_SECONDS, like the shared cache's copies.
-_recent: OrderedDict[str, tuple[float, CourseOutline | bool]] = OrderedDict()
-_recent_lock = Lock()
-RECENT_OUTLINES = 64
-
-
-def forget_recent() -> None:
-    with _recent_lock:
-        _recent.clear()
-
-
 def course_outline(request, course_path: str) -> CourseOutline | None:
     """The outline of the course at ``course_path`` (a treebeard path); None if there is no course."""
-    key = f"course-outline:{current_generation()}:{get_language()}:{request.get_host()}:{course_path}"
-    expires, outline = _recent.get(key, (0.0, None))
-    if outline is None or expires < monotonic():
-        outline = cache.get(key)
-        if outline is None:
-            outline = build_outline(request, course_path)
-            cache.set(key, outline, settings.COURSE_OUTLINE_CACHE_SECONDS)
-        with _recent_lock:
-            _recent[key] = (monotonic() + settings.COURSE_OUTLINE_CACHE_SECONDS, outline)
-            while len(_recent) > RECENT_OUTLINES:
-                _recent.popitem(last=False)
-    return outline or None
+    parts = (get_language(), request.get_host(), course_path)
+    return remember("course-outline", parts, lambda: build_outline(request, course_path)) or None
 
 
 def build_outline(request, course_path: str) -> CourseOutline | bool:

@@ -1,27 +1,27 @@
 """Changes to published pages drop what was cached from them: public pages, course outlines.
 
 Everything cached from page content is keyed by one generation number
-(config.anonymous_cache.current_generation); any of these changes bumps it.
+(config.content_cache); any of these changes bumps it.
 """
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from config.anonymous_cache import invalidate_anonymous_pages
+from config.content_cache import content_changed
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        invalidate_anonymous_pages()
+        content_changed()
 
 
 def connect():
     for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"), (post_page_move, "moved")):
-        signal.connect(invalidate_anonymous_pages, dispatch_uid=f"home.invalidate_content.{name}")
+        signal.connect(content_changed, dispatch_uid=f"home.invalidate_content.{name}")
     post_delete.connect(_page_deleted, dispatch_uid="home.invalidate_content.deleted")
     # A new or removed privacy setting changes who may see a page: nothing cached may outlive it.
-    for signal in (post_save, post_delete):
-        signal.connect(
-            invalidate_anonymous_pages, sender=PageViewRestriction, dispatch_uid=f"home.restriction.{signal}"
-        )
+    post_save.connect(content_changed, sender=PageViewRestriction, dispatch_uid="home.invalidate_content.restricted")
+    post_delete.connect(
+        content_changed, sender=PageViewRestriction, dispatch_uid="home.invalidate_content.unrestricted"
+    )

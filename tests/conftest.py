@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from accounts import roles
-from courses import outline
+from config import content_cache
 from tests.factories import UserFactory
 
 
@@ -10,7 +10,7 @@ from tests.factories import UserFactory
 def _fresh_cache():
     """Rate limits and cached lookups live in the cache; no test sees another's."""
     cache.clear()
-    outline.forget_recent()
+    content_cache.forget_recent()
     yield
     cache.clear()
 

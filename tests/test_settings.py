@@ -94,3 +94,28 @@ def test_deploy_checks_are_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_redis_url_gives_a_shared_cache_and_sessions_read_from_it():
+    """With Redis, a signed-in page reads its session from the cache (written through to the database)."""
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings.production'; django.setup();"
+        "from django.conf import settings as s; from django.core.cache import cache;"
+        "cache.set('settings-test', 'shared', 5);"
+        "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, cache.get('settings-test'))"
+    )
+    clean_env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean_env, "SECRET_KEY": "x" * 50, "REDIS_URL": "redis://127.0.0.1:6379/13"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_redis.cache.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "shared",
+    ]

@@ -222,10 +222,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Seconds a public page is served from the cache to visitors without a session
 # (config/anonymous_cache.py); 0 turns it off. Production turns it on.
 ANONYMOUS_PAGE_CACHE_SECONDS = 0
-# How long a course outline (courses/outline.py) may stay cached. Publishing, unpublishing,
-# moving or deleting a page replaces it at once where the cache is shared (Redis); with
-# per-process memory and several workers, other workers may show the old outline this long.
-COURSE_OUTLINE_CACHE_SECONDS = int(os.environ.get("COURSE_OUTLINE_CACHE_SECONDS", "300"))
+# How long what is read from published pages (course outlines, the menu, a page's
+# translations) may stay cached. Publishing, unpublishing, moving or deleting a page replaces
+# it at once where the cache is shared (Redis); with per-process memory and several workers,
+# the other workers may show the old version this long.
+CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "training@example.org")

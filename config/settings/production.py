@@ -37,6 +37,9 @@ if REDIS_URL:
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
     }
+    # Sessions are read from Redis and written through to the database, so a signed-in page
+    # costs no session query and a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # HTTPS everywhere by default; plain-HTTP loopback serving opts out explicitly.
 ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "60"))

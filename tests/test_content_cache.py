@@ -1,0 +1,49 @@
+"""config.content_cache: values kept per content generation, in memory and in the shared cache."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
+
+from config import content_cache
+from tests.courses.factories import lessons_of, make_course
+
+
+def test_remember_builds_once_per_generation():
+    built = []
+
+    def build():
+        built.append(1)
+        return {"n": len(built)}
+
+    assert content_cache.remember("t", ("a",), build) == {"n": 1}
+    assert content_cache.remember("t", ("a",), build) == {"n": 1}
+    content_cache.forget_recent()  # another process: no copy in memory, the shared cache has it
+    assert content_cache.remember("t", ("a",), build) == {"n": 1}
+    content_cache.content_changed()
+    assert content_cache.remember("t", ("a",), build) == {"n": 2}
+    assert len(built) == 2
+
+
+def test_another_process_bump_is_seen_after_the_recheck_interval(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(content_cache.time, "monotonic", lambda: clock[0])
+    before = content_cache.current_generation()
+    cache.incr(content_cache.GENERATION_KEY)  # as another worker publishing a page would
+    assert content_cache.current_generation() == before
+    clock[0] += content_cache.GENERATION_RECHECK_SECONDS
+    assert content_cache.current_generation() == before + 1
+
+
+def test_generation_starts_from_the_clock_after_the_cache_is_emptied():
+    first = content_cache.current_generation()
+    cache.clear()
+    content_cache.forget_recent()
+    assert content_cache.current_generation() >= first
+
+
+@pytest.mark.django_db
+def test_a_new_privacy_setting_changes_the_generation():
+    lesson = lessons_of(make_course())[0]
+    before = content_cache.current_generation()
+    PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.LOGIN)
+    assert content_cache.current_generation() > before
