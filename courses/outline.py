@@ -146,7 +146,8 @@ def _entry(page: OutlinePage, type_id: int, is_required, minutes) -> OutlineEntr
         return OutlineEntry(page, None, html, html)
     meta = escape(_("%(m)s min") % {"m": minutes or 0})
     if not is_required:
-        meta += f" · {escape(_('optional'))}"
+        optional = _("optional")  # outside the f-string, where makemessages can find it
+        meta += f" · {escape(optional)}"
     ref = LessonRef(page.id, page.path, page.translation_key, bool(is_required))
     return OutlineEntry(page, ref, _render_item(page, meta, done=False), _render_item(page, meta, done=True))
 
@@ -155,4 +156,5 @@ def _render_item(page: OutlinePage, meta: str, *, done: bool) -> str:
     link = f'<a href="{escape(page.url)}">{escape(page.title)}</a> <span class="muted">{meta}</span>'
     if not done:
         return f"<li>{link}</li>"
-    return f'<li class="done">{link} <span class="done-mark" aria-label="{escape(_("completed"))}">✓</span></li>'
+    completed = escape(_("completed"))
+    return f'<li class="done">{link} <span class="done-mark" aria-label="{completed}">✓</span></li>'

@@ -9,6 +9,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from accounts import roles
+from attendance import codes
 from attendance.models import AttendanceRecord, ExpectedParticipant, Method
 from tests.attendance.factories import TrainingSessionFactory
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
@@ -134,3 +135,27 @@ def test_gbk_sheet_preview_shows_the_bad_row(live_server, page, screenshot, view
     expect(page.locator("tr[data-line='2']")).to_contain_text("新增记录")
     screenshot("import-preview")
     assert not AttendanceRecord.objects.exists()  # a preview writes nothing
+
+
+@pytest.mark.parametrize("viewport", [PHONE], indirect=True)
+def test_phone_retries_a_check_in_answered_503(live_server, page, viewport, event):
+    """Two 503s (a server restarting behind the load balancer), then the third try is recorded once."""
+    session, venue = event["session"], event["venue"]
+    sign_in(page.context, live_server, event["typist"])
+    page.goto(f"{live_server.url}/attendance/check-in/")
+    refused = []
+
+    def unavailable_twice(route):
+        if route.request.method == "POST" and len(refused) < 2:
+            refused.append(route.request.url)
+            route.fulfill(status=503, content_type="text/html", body="<h1>Service unavailable</h1>")
+        else:
+            route.continue_()
+
+    page.route("**/attendance/**", unavailable_twice)
+    code = codes.current_code(session.pk, venue.pk, session.code_rotation_seconds).code
+    page.get_by_label("屏幕上的签到码").fill(code)
+    page.get_by_role("button", name="签到").click()
+    expect(page.locator(".outcome")).to_contain_text("签到成功", timeout=UPDATE_TIMEOUT)
+    assert len(refused) == 2
+    assert AttendanceRecord.objects.filter(session=session, user=event["typist"]).count() == 1
