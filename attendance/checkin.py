@@ -6,8 +6,8 @@ Kept lean on purpose (see docs/ARCHITECTURE.md, "Attendance"):
   NOTHING``; its row count tells a new check-in from a repeat, so concurrent or repeated
   scans never create a second record and never need a transaction or a lock;
 - the record's first history row is written by a database trigger inside that statement.
-A new check-in costs two queries besides authentication: the expected-venue lookup and
-the INSERT.
+A new check-in costs one query besides authentication: the INSERT, which also refuses a
+trainee expected at another venue (the reason is looked up only then).
 """
 
 import time
@@ -135,6 +135,22 @@ def check_in(
         )
     if now > info.checkin_closes_at:
         raise AttendanceError("closed", _("Check-in for this session has closed. Please see your coordinator."))
+    status = Status.LATE if now > info.late_after else Status.PRESENT
+    values = {
+        "session": session_id,
+        "user": user.pk,
+        "venue": venue_id,
+        "status": status,
+        "method": method,
+        "device_time": device_time,
+        "server_time": now,
+        "recorded_by": user.pk,
+        "note": "",
+        "source_file": "",
+    }
+    if insert_if_absent(values, unless_expected_elsewhere=True):
+        return CheckInResult(True, status, now, info.title, info.venue_names[venue_id])
+    # Nothing inserted: the trainee is expected at another venue, or has a record already.
     expected_venue = (
         ExpectedParticipant.objects.filter(session_id=session_id, user_id=user.pk)
         .values_list("venue_id", flat=True)
@@ -149,21 +165,6 @@ def check_in(
             )
             % {"expected": info.venue_names.get(expected_venue, "?"), "here": info.venue_names[venue_id]},
         )
-    status = Status.LATE if now > info.late_after else Status.PRESENT
-    values = {
-        "session": session_id,
-        "user": user.pk,
-        "venue": venue_id,
-        "status": status,
-        "method": method,
-        "device_time": device_time,
-        "server_time": now,
-        "recorded_by": user.pk,
-        "note": "",
-        "source_file": "",
-    }
-    if insert_if_absent(values):
-        return CheckInResult(True, status, now, info.title, info.venue_names[venue_id])
     return _repeat(user, info, venue_id, status, method, now)
 
 
@@ -179,9 +180,12 @@ def _repeat(user, info: SessionInfo, venue_id: int, status: str, method: str, no
     return CheckInResult(False, record.status, record.server_time, info.title, venue_name)
 
 
-def insert_if_absent(values: dict) -> bool:
+def insert_if_absent(values: dict, *, unless_expected_elsewhere: bool = False) -> bool:
     """INSERT ... ON CONFLICT (session, user) DO NOTHING; True when a row was inserted.
 
+    With ``unless_expected_elsewhere`` the same statement also inserts nothing when the
+    trainee is expected at another venue of the session, so a new check-in is one query;
+    the caller looks for the reason only when nothing was inserted.
     Raw SQL because Django's bulk_create(ignore_conflicts=True) hides the row count,
     and on SQLite it becomes INSERT OR IGNORE, which would also swallow NOT NULL errors.
     """
@@ -189,10 +193,22 @@ def insert_if_absent(values: dict) -> bool:
     fields = [meta.get_field(name) for name in values]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
     params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
+    if connection.vendor == "postgresql":
+        # A bare parameter in a SELECT list is text to PostgreSQL: give each its column's type.
+        placeholders = ", ".join(f"CAST(%s AS {f.cast_db_type(connection)})" for f in fields)
+    else:
+        placeholders = ", ".join(["%s"] * len(fields))
+    guard = "WHERE TRUE"  # SQLite needs a WHERE before ON CONFLICT after INSERT ... SELECT
+    if unless_expected_elsewhere:
+        expected = ExpectedParticipant._meta
+        guard = (
+            f"WHERE NOT EXISTS (SELECT 1 FROM {quote(expected.db_table)} "  # noqa: S608 (names from model meta)
+            f"WHERE {quote('session_id')} = %s AND {quote('user_id')} = %s AND {quote('venue_id')} <> %s)"
+        )
+        params += [values["session"], values["user"], values["venue"]]
     sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608 (names from model meta)
+        f"INSERT INTO {quote(meta.db_table)} ({columns}) SELECT {placeholders} {guard} "
         f"ON CONFLICT ({quote('session_id')}, {quote('user_id')}) DO NOTHING"
     )
     with connection.cursor() as cursor:
