@@ -58,7 +58,8 @@ class Command(BaseCommand):
                 raise CommandError(form.errors.as_text())
             exporter = exporter_class(scope, form.cleaned_data)
             started = time.monotonic()
-            total = exporter.count()
+            # Counting is a whole extra pass over the query: only for a progress bar someone sees.
+            total = exporter.count() if options["verbosity"] else None
             write = write_csv if options["format"] == "csv" else write_xlsx
             with tqdm(total=total, unit="row", disable=options["verbosity"] == 0) as bar:
                 rows = write(exporter, options["output"], progress=bar.update)
