@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.content_cache import remember
+
 from ..models import Attempt, QuizPage
 from .attempts import close_expired_attempts
 from .review import review_access
@@ -48,7 +50,14 @@ def quiz_state(user, quiz: QuizPage, now=None) -> QuizState:
 
 
 def quizzes_for_lesson(lesson) -> list[QuizPage]:
-    """Live quizzes that complete this lesson (in any language), the lesson's own language first."""
+    """Live quizzes that complete this lesson (in any language), the lesson's own language first.
+
+    Asked on every lesson view and changed only by publishing a quiz: kept per content generation.
+    """
+    return remember("lesson-quizzes", (lesson.translation_key, lesson.locale_id), lambda: _quizzes_for_lesson(lesson))
+
+
+def _quizzes_for_lesson(lesson) -> list[QuizPage]:
     quizzes = list(QuizPage.objects.live().filter(lesson__translation_key=lesson.translation_key).order_by("path"))
     chosen = {}
     for quiz in sorted(quizzes, key=lambda q: q.locale_id != lesson.locale_id):

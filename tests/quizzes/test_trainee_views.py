@@ -220,3 +220,16 @@ def test_lesson_shows_quiz_and_course_requires_a_pass(client, trainee, mixed_que
     html = client.get(lesson.url).content.decode()
     assert "100%" in html
     assert unmet_requirements(trainee, course) == []
+
+
+def test_a_quiz_published_after_the_lesson_was_read_appears_below_it(client, trainee, mixed_questions):
+    """The lesson's quiz list is cached per content generation: publishing a quiz shows it at once."""
+    module, lesson = factories.module_and_lesson()
+    client.force_login(trainee)
+    assert "/quiz-" not in client.get(lesson.url).content.decode()
+    quiz = factories.make_quiz(mixed_questions, module=module, lesson=lesson, live=False)
+    quiz.save_revision().publish()
+    quiz.refresh_from_db()
+    assert quiz.url in client.get(lesson.url).content.decode()
+    quiz.unpublish()
+    assert quiz.url not in client.get(lesson.url).content.decode()
