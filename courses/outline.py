@@ -63,11 +63,10 @@ class OutlineModule:
 @dataclass(frozen=True, slots=True)
 class CourseOutline:
     course: OutlinePage
-    modules: tuple[OutlineModule, ...]
-
-    @property
-    def entries(self) -> list[OutlineEntry]:
-        return [entry for module in self.modules for entry in module.entries]
+    modules: tuple[OutlineModule, ...]  # live modules, each with its entries
+    # Every live page inside the course's modules, an unpublished module's too: progress and
+    # certificates count those lessons (services.lesson_refs), so the pages count them alike.
+    entries: tuple[OutlineEntry, ...]
 
     @property
     def lessons(self) -> list[LessonRef]:
@@ -104,19 +103,18 @@ def build_outline(request, course_path: str) -> CourseOutline | bool:
         .order_by("path")
         .values_list("id", "path", "title", "url_path", "translation_key", "modulepage__summary")
     )
-    children = _module_children(course)
+    entries = tuple(_entry(outline_page(*child[:5]), *child[5:]) for child in _module_children(course))
     return CourseOutline(
         course=OutlinePage(course.id, course.path, course.title, course_url, course.translation_key),
         modules=tuple(
             OutlineModule(
                 page=outline_page(*row[:5]),
                 summary=row[5] or "",
-                entries=tuple(
-                    _entry(outline_page(*child[:5]), *child[5:]) for child in children if child[1].startswith(row[1])
-                ),
+                entries=tuple(entry for entry in entries if entry.page.path.startswith(row[1])),
             )
             for row in modules
         ),
+        entries=entries,
     )
 
 

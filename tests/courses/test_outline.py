@@ -49,3 +49,20 @@ def test_titles_are_escaped_in_the_outline(client):
     html = client.get(course.url).content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_lessons_of_an_unpublished_module_count_as_for_certificates(client, trainee):
+    """Pages and certificates agree on which lessons count, even when a module is unpublished."""
+    from courses import services
+
+    course = make_course(modules=2, lessons_per_module=1)
+    first, second = lessons_of(course)
+    second.get_parent().specific.unpublish()  # the module only; its lesson stays live and reachable
+    services.enrol(trainee, course)
+    services.complete_lesson(trainee, first)
+    client.force_login(trainee)
+    html = client.get(first.url).content.decode()
+    assert 'aria-valuenow="50"' in html
+    assert services.course_progress(trainee, course).percent == 50
+    assert f'rel="next" href="{second.url}"' in html
+    assert second.title not in lesson_titles(client.get(course.url).content.decode())
