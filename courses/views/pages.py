@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from wagtail.models import Page
 
-from .. import services
+from .. import lesson_cache, services
 from ..models import Certificate, CoursePage
 from ..outline import course_outline
 
@@ -53,6 +53,7 @@ def lesson_context(request, lesson) -> dict:
     outline = course_outline(request, lesson.path[: Page.steplen * (lesson.depth - 2)])
     if outline is None:
         raise Http404
+    lesson_cache.mark_lesson_page(request, outline.course.translation_key)
     lessons = outline.lessons
     position = next((i for i, ref in enumerate(lessons) if ref.id == lesson.pk), 0)
     neighbours = [
@@ -64,6 +65,7 @@ def lesson_context(request, lesson) -> dict:
     done_keys = services.completed_keys(user, lessons) if enrolment else set()
     if enrolment:
         services.record_lesson_visit(user, lesson, course, enrolment)
+        lesson_cache.visit_recorded(request, lesson.pk)
     module = outline.module_of(lesson.path)
     return {
         "course": course,

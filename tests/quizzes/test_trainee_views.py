@@ -233,3 +233,20 @@ def test_a_quiz_published_after_the_lesson_was_read_appears_below_it(client, tra
     assert quiz.url in client.get(lesson.url).content.decode()
     quiz.unpublish()
     assert quiz.url not in client.get(lesson.url).content.decode()
+
+
+def test_lesson_page_stored_for_the_trainee_follows_their_attempts(client, trainee, mixed_questions):
+    """courses.lesson_cache replays a lesson page only while the quiz box would look the same."""
+    module, lesson = factories.module_and_lesson()
+    quiz = factories.make_quiz(mixed_questions, module=module, lesson=lesson)
+    client.force_login(trainee)
+    client.get(lesson.url)
+    client.get(lesson.url)  # stored
+    before = client.get(lesson.url).content.decode()
+    assert quiz.url in before
+    attempt, _ = start_attempt(trainee, quiz)
+    during = client.get(lesson.url).content.decode()
+    assert during != before  # "Continue the quiz" now
+    save_answers(attempt, answer_all_correctly(attempt))
+    submit_attempt(attempt)
+    assert "100%" in client.get(lesson.url).content.decode()
