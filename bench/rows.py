@@ -26,7 +26,7 @@ def course_rows(server, db: str, manifest: dict, bare_rate: float, queries: dict
     courses = manifest.get("courses", {})
     names = {
         "index": ("anonymous course index", "≥ 0.6"),
-        "lesson": ("signed-in trainee's lesson page", "≥ 0.25"),
+        "lesson": ("signed-in trainee's lesson page (re-read)", "≥ 0.25"),
         "course_scaling": ("course page, 200 vs 10 lessons", "≥ 0.9"),
     }
     if "missing" in courses:
@@ -36,8 +36,11 @@ def course_rows(server, db: str, manifest: dict, bare_rate: float, queries: dict
     rows.append(page_row(names["index"][0], db, names["index"][1], index, bare_rate))
     lesson = scenarios.signed_in_page(server, courses["lesson_path"], manifest)
     row = page_row(names["lesson"][0], db, names["lesson"][1], lesson, bare_rate)
-    row.detail += f"; {queries.get('lesson', '?')} queries"
+    row.detail += f"; {queries.get('lesson', '?')} queries on a first view"
     rows.append(row)
+    # The same page seen once by each of many other trainees: the uncached cost (courses.lesson_cache).
+    first = scenarios.first_views(server, courses["lesson_path"], manifest)
+    rows.append(page_row("the lesson page, first view by each trainee", db, "", first, bare_rate))
     small = scenarios.signed_in_page(server, courses["course_paths"]["10"], manifest)
     large = scenarios.signed_in_page(server, courses["course_paths"]["200"], manifest)
     rows.append(

@@ -47,3 +47,14 @@ def signed_in_page(server, path: str, manifest: dict, cohort: str = "readers") -
     trainees = manifest["trainees"][cohort]
     calls = [Call(path, cookies={cookie: t["session"]}) for t in islice(cycle(trainees), PAGE_REQUESTS)]
     return _measure(server, calls)
+
+
+def first_views(server, path: str, manifest: dict, cohort: str = "burst") -> LoadStats:
+    """The page seen once by each signed-in trainee of the cohort: nothing of theirs is cached yet."""
+    cookie = manifest["session_cookie"]
+    calls = [Call(path, cookies={cookie: t["session"]}) for t in manifest["trainees"][cohort][:PAGE_REQUESTS]]
+    stats = measured(server, calls, concurrency=CONCURRENCY, time_limit=PAGE_SECONDS)
+    failed = {status: n for status, n in stats.statuses.items() if not 200 <= status < 400}
+    if failed:
+        raise RuntimeError(f"{path}: unexpected answers {failed}")
+    return stats
