@@ -103,7 +103,10 @@ def build_outline(request, course_path: str) -> CourseOutline | bool:
         .order_by("path")
         .values_list("id", "path", "title", "url_path", "translation_key", "modulepage__summary")
     )
-    entries = tuple(_entry(outline_page(*child[:5]), *child[5:]) for child in _module_children(course))
+    lesson_type_id = ContentType.objects.get_for_model(LessonPage).pk
+    entries = tuple(
+        _entry(outline_page(*child[:5]), child[5] == lesson_type_id, *child[5:]) for child in _module_children(course)
+    )
     return CourseOutline(
         course=OutlinePage(course.id, course.path, course.title, course_url, course.translation_key),
         modules=tuple(
@@ -136,8 +139,7 @@ def _module_children(course) -> list[tuple]:
     )
 
 
-def _entry(page: OutlinePage, type_id: int, is_required, minutes) -> OutlineEntry:
-    is_lesson = type_id == ContentType.objects.get_for_model(LessonPage).pk
+def _entry(page: OutlinePage, is_lesson: bool, type_id: int, is_required, minutes) -> OutlineEntry:
     if not is_lesson:
         kind = ContentType.objects.get_for_id(type_id).model_class()._meta.verbose_name
         html = _render_item(page, escape(kind), done=False)

@@ -104,4 +104,5 @@ def test_database_trouble_on_a_hit_falls_back_to_the_view(reader, monkeypatch):
 
     monkeypatch.setattr(lesson_cache, "fingerprint", unavailable)
     response = client.get(lesson.url)
-    assert response.status_code in (200, 503)
+    # Not a 500 from the cache's own check: the view runs, meets the same trouble, and says 503.
+    assert response.status_code == 503 and response["Retry-After"]
