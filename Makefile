@@ -77,7 +77,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 messages: $(STAMP)  ## Refresh every .po catalogue (site/locale and each app's locale/) after changing UI strings.
-	$(MANAGE) makemessages -l zh_Hans -l en --ignore=.venv --ignore=var --ignore=media --ignore=tests --no-obsolete -v0
+	$(MANAGE) makemessages -l zh_Hans -l en --ignore=.venv --ignore=var --ignore=media --ignore=tests --ignore=node_modules --no-obsolete --no-location -v0
 
 clean:
 	rm -rf var/static var/test-media test-artifacts
