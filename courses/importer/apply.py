@@ -147,7 +147,6 @@ def _lesson_fields(lesson, base):
     return {
         "title": lesson.title,
         "body": _stream(lesson, base),
-        "estimated_minutes": lesson.minutes,
         "is_required": lesson.required,
     }
 

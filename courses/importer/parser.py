@@ -3,7 +3,7 @@
 Format (docs/example_course.md):
 - front matter between ``---`` lines: ``key: value`` and ``key:`` followed by ``- item`` lines;
 - ``# Module`` headings (first paragraph below is the module summary), ``## Lesson`` headings
-  with optional ``{minutes=20 optional slug=my-slug}``;
+  with optional ``{optional slug=my-slug}`` (reading time is computed from the text);
 - inside a lesson: Markdown, plus ``:::note|warning|key_rule [title]``, ``:::term TERM``,
   ``:::calculator [E A C]`` … ``:::`` blocks, a line that is only an image ``![alt](path "caption")``
   and a line that is only a link to a local file ``[text](path.pdf)`` (a document download),
@@ -46,7 +46,6 @@ class Lesson:
     title: str
     slug: str
     line: int
-    minutes: int = 15
     required: bool = True
     blocks: list = field(default_factory=list)
 
@@ -127,12 +126,9 @@ def _heading(text: str, line: int, errors, default_slug: str):
 
 
 def _lesson_attrs(lesson: Lesson, attrs: dict, line: int, errors):
-    for name, value in attrs.items():
+    for name in attrs:
         if name == "minutes":
-            if not value.isdigit() or not 0 < int(value) < 1000:
-                errors.append((line, "minutes must be a whole number between 1 and 999."))
-            else:
-                lesson.minutes = int(value)
+            errors.append((line, "minutes are computed from the lesson's text when it is saved: remove minutes=."))
         elif name == "optional":
             lesson.required = False
         else:

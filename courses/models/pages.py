@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import LessonStreamBlock
+from ..reading_time import lesson_minutes
 
 # Page types a module may hold. Higher apps (quizzes) put their own page types here at
 # import time, so courses never imports them.
@@ -124,7 +125,12 @@ class LessonPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
-    settings_panels = [*Page.settings_panels, FieldPanel("estimated_minutes"), FieldPanel("is_required")]
+    # Reading time is computed from the body on every save (see clean), so editors only see it.
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("estimated_minutes", read_only=True),
+        FieldPanel("is_required"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
@@ -132,6 +138,15 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+    # Draft saves skip clean(), and save_revision() serialises after clean(): so both hooks set it.
+    def clean(self):
+        super().clean()
+        self.estimated_minutes = lesson_minutes(self.body)
+
+    def save(self, *args, **kwargs):
+        self.estimated_minutes = lesson_minutes(self.body)
+        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from ..views.pages import lesson_context
