@@ -16,6 +16,8 @@ from ..models import Attempt, AttemptAnswer, Option, Question, SelectedOption
 
 CENTS = Decimal("0.01")
 NUMBER_NOISE = re.compile(r"[\s,_']")  # thousands separators and spaces people type
+# Chinese officials write large figures with 万 (10^4) and 亿 (10^8): "2万", "1.5亿", "3万亿".
+MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 TRAILING_PUNCTUATION = ".。!！?？;；"
 
 
@@ -27,17 +29,25 @@ def normalise_text(value: str) -> str:
 
 
 def parse_number(value: str, unit: str = "") -> Decimal | None:
-    """Read a typed number: "50,000", "５００００", "5%", "20000 t" (the question's unit) all work."""
+    """Read a typed number: "50,000", "５００００", "5%", "20000 t" (the question's unit), "2万", "1.5亿" all work."""
     text = unicodedata.normalize("NFKC", value or "").strip()
     if unit:
         unit_text = unicodedata.normalize("NFKC", unit).strip()
         if unit_text and text.casefold().endswith(unit_text.casefold()):
             text = text[: -len(unit_text)]
+        # A unit that is itself a magnitude ("万吨"): "2万" answers "2", not 20,000.
+        unit_magnitude = unit_text[: len(unit_text) - len(unit_text.lstrip("".join(MAGNITUDES)))]
+        if unit_magnitude and text.rstrip().endswith(unit_magnitude):
+            text = text.rstrip()[: -len(unit_magnitude)]
     text = NUMBER_NOISE.sub("", text).rstrip("%")
+    multiplier = Decimal(1)
+    while text and text[-1] in MAGNITUDES:
+        multiplier *= MAGNITUDES[text[-1]]
+        text = text[:-1]
     if not text:
         return None
     try:
-        number = Decimal(text)
+        number = Decimal(text) * multiplier
     except InvalidOperation:
         return None
     return number if number.is_finite() else None
