@@ -812,5 +812,39 @@ BANK = {
                 options=["about 32.73 Mt", "about 179 Mt", "about 0.69 Mt", "about 30.47 Mt"],
             ),
         },
+        {
+            "ref": "CC-28",
+            "kind": "text",
+            "tags": ["CCER"],
+            "zh": texts(
+                "用于抵销的 CCER 必须先在哪个系统中注销？（填写系统名称）",
+                cite("zh", "CCER 须在全国温室气体自愿减排注册登记系统中注销，取得注销证明后才能用于抵销。", CCER_RULES),
+                accepted=[
+                    "全国温室气体自愿减排注册登记系统",
+                    "自愿减排注册登记系统",
+                    "国家自愿减排注册登记系统",
+                    "全国自愿减排注册登记系统",
+                    "温室气体自愿减排注册登记系统",
+                ],
+            ),
+            "en": texts(
+                "In which system must CCER be cancelled before they can offset? (Name the system.)",
+                cite(
+                    "en",
+                    "CCER must be cancelled in the national voluntary greenhouse-gas emission reduction registry; "
+                    "the cancellation proof then supports the offset.",
+                    CCER_RULES,
+                ),
+                accepted=[
+                    "national voluntary greenhouse-gas emission reduction registry",
+                    "national voluntary greenhouse gas emission reduction registry",
+                    "national voluntary emission reduction registry",
+                    "voluntary emission reduction registry",
+                    "voluntary-reduction registry",
+                    "the national voluntary emission reduction registry",
+                    "voluntary reduction registry",
+                ],
+            ),
+        },
     ],
 }

@@ -766,5 +766,36 @@ BANK = {
                 ],
             ),
         },
+        {
+            "ref": "SC-27",
+            "kind": "text",
+            "tags": ["settlement"],
+            "zh": texts(
+                "第一个履约周期中，哪一类机组的应清缴量不超过其获得的免费配额？（填写机组类别）",
+                cite(
+                    "zh", "燃气机组清缴量不超过免费配额；其他机组的上限是免费配额加核查排放量的 20%。", ALLOCATION_PLAN
+                ),
+                accepted=["燃气机组", "燃气", "燃气发电机组", "天然气机组"],
+            ),
+            "en": texts(
+                "In the first compliance cycle, which category of unit never owes more than its free allocation? "
+                "(Name the category.)",
+                cite(
+                    "en",
+                    "Gas units never surrender more than their free allocation; for the others the cap is the free "
+                    "allocation + 20% of verified emissions.",
+                    ALLOCATION_PLAN,
+                ),
+                accepted=[
+                    "gas",
+                    "gas units",
+                    "gas unit",
+                    "gas-fired units",
+                    "gas-fired unit",
+                    "gas-fired",
+                    "natural gas units",
+                ],
+            ),
+        },
     ],
 }

@@ -772,5 +772,42 @@ BANK = {
                 ],
             ),
         },
+        {
+            "ref": "TR-27",
+            "kind": "text",
+            "tags": ["trading", "settlement"],
+            "zh": texts(
+                "交易成交后，配额的持有和最终清缴记录在哪个系统？（填写系统名称）",
+                cite(
+                    "zh",
+                    "全国碳排放权注册登记系统（湖北武汉）记录配额的持有、变更和清缴；交易系统（上海）只负责申报和撮合。",
+                    MEASURES,
+                ),
+                accepted=[
+                    "全国碳排放权注册登记系统",
+                    "注册登记系统",
+                    "全国碳排放权注册登记结算系统",
+                    "全国碳市场注册登记系统",
+                ],
+            ),
+            "en": texts(
+                "After a trade, in which system are allowance holdings and the final surrender recorded? (Name the system.)",
+                cite(
+                    "en",
+                    "The national carbon emissions registry (Wuhan, Hubei) records holdings, transfers and surrender; "
+                    "the trading system (Shanghai) only takes and matches orders.",
+                    MEASURES,
+                ),
+                accepted=[
+                    "national carbon emissions registry",
+                    "the national carbon emissions registry",
+                    "registry",
+                    "the registry",
+                    "national registry",
+                    "the national registry",
+                    "national carbon emission registry",
+                ],
+            ),
+        },
     ],
 }
