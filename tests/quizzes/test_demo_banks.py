@@ -82,17 +82,20 @@ def test_each_course_has_a_sound_bank_of_at_least_25_questions_in_both_languages
 
 @pytest.mark.parametrize("course", COURSES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_right_option_is_not_the_longest_more_often_than_chance_allows(course, language):
+def test_the_right_option_is_not_the_longest_or_shortest_more_often_than_chance_allows(course, language):
     singles = [q for q in BANKS[course]["questions"] if q["kind"] == "single" and len(q[language]["options"]) == 4]
     assert len(singles) >= 10
-    longest = 0
+    longest = shortest = 0
     for question in singles:
         lengths = option_lengths(question[language]["options"], language)
         right = question["correct"][0]
-        if all(lengths[right] > length for index, length in enumerate(lengths) if index != right):
-            longest += 1  # the single longest option: equal lengths tell a guesser nothing
-    # Chance is 1 in 4; 40 % leaves room for honest answers that need more words.
+        others = [length for index, length in enumerate(lengths) if index != right]
+        # The single longest (or shortest) option: equal lengths tell a guesser nothing.
+        longest += all(lengths[right] > length for length in others)
+        shortest += all(lengths[right] < length for length in others)
+    # Chance is 1 in 4; 40 % leaves room for honest answers that need more (or fewer) words.
     assert longest / len(singles) <= 0.40, f"{longest} of {len(singles)} right options are the longest"
+    assert shortest / len(singles) <= 0.40, f"{shortest} of {len(singles)} right options are the shortest"
 
 
 @pytest.mark.parametrize("course", COURSES)
