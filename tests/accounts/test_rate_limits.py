@@ -1,11 +1,22 @@
 """A sub-venue's trainees share one public IP; password guessing is limited per account."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _chinese_again_afterwards():
+    """Requests to /en/ leave English active in this thread; later tests reverse() Chinese URLs."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 VENUE_IP = "203.0.113.7"
 
 

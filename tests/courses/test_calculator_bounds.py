@@ -6,7 +6,9 @@ tests assert the 400 and its reason rather than timing anything.
 """
 
 import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +18,14 @@ from home.demo import build_home_pages
 from .factories import course_index, home_page, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _chinese_again_afterwards():
+    """Requests to /en/ leave English active in this thread; later tests reverse() Chinese URLs."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
 
 CALCULATOR_BODY = [
     {"type": "calculator", "value": {"title": "试算", "intro": "", "verified_emissions": None}, "id": "c1"}

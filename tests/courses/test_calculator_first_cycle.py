@@ -4,6 +4,8 @@ rule, then the 5 % CCER limit and the shortfall or surplus, each step explained 
 import html as html_lib
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from courses.calculator import settle
 from home.demo import build_home_pages
@@ -11,6 +13,14 @@ from home.demo import build_home_pages
 from .factories import course_index, home_page, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _chinese_again_afterwards():
+    """Requests to /en/ leave English active in this thread; later tests reverse() Chinese URLs."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 BODY = [{"type": "calculator", "value": {"title": "", "intro": "", "verified_emissions": None}, "id": "c1"}]
 
