@@ -119,7 +119,8 @@ FIELD_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60) |
 def test_any_text_gets_a_200_or_a_400_from_the_endpoint(client, values):
     response = client.get(reverse("courses:calculator"), values)
     assert response.status_code in (200, 400)
-    assert response.json()["ok"] is (response.status_code == 200)
+    if response["Content-Type"] == "application/json":  # a NUL byte is refused before the view (plain text)
+        assert response.json()["ok"] is (response.status_code == 200)
 
 
 @pytest.fixture
