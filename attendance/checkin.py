@@ -18,11 +18,12 @@ from django.core.cache import cache
 from django.core.signing import BadSignature, SignatureExpired
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import codes
+from . import code_guessing, codes
 from .models import AttendanceRecord, ExpectedParticipant, Method, SessionVenue, Status, TrainingSession
 from .services import AttendanceError, change_record
 
@@ -219,8 +220,14 @@ def insert_if_absent(values: dict, *, unless_expected_elsewhere: bool = False) -
 # --- The two ways in: the QR link (ticket) and the typed code ---------------------------------
 
 
-def ticket_for_scan(session_id: int, venue_id: int, code: str, now: float | None = None) -> str:
-    """Exchange the code in a scanned QR link for a ticket; raises AttendanceError when it is stale."""
+def ticket_for_scan(
+    session_id: int, venue_id: int, code: str, now: float | None = None, *, holder_id: int | None = None
+) -> str:
+    """Exchange the code in a scanned QR link for a ticket; raises AttendanceError when it is stale.
+
+    A signed-in person's ticket names them (``holder_id``); an anonymous scan's ticket is unbound
+    and the view keeps it in that browser's session until its holder signs in.
+    """
     info = session_info(session_id)
     if info is None or venue_id not in info.venue_names:
         raise AttendanceError("invalid_code", INVALID_LINK)
@@ -229,10 +236,10 @@ def ticket_for_scan(session_id: int, venue_id: int, code: str, now: float | None
         raise AttendanceError("expired_code", _("This code has expired. Scan the code on the screen again."))
     if verdict != "valid":
         raise AttendanceError("invalid_code", INVALID_LINK)
-    return codes.make_ticket(session_id, venue_id)
+    return codes.make_ticket(session_id, venue_id, holder_id)
 
 
-def read_ticket(ticket: str) -> tuple[int, int]:
+def read_ticket(ticket: str) -> tuple[int, int, int | None]:
     try:
         return codes.read_ticket(ticket)
     except SignatureExpired as exc:
@@ -243,8 +250,27 @@ def read_ticket(ticket: str) -> tuple[int, int]:
         raise AttendanceError("invalid_code", INVALID_LINK) from exc
 
 
-def check_in_with_ticket(user, ticket: str, *, device_time=None, now=None) -> CheckInResult:
-    session_id, venue_id = read_ticket(ticket)
+def ticket_venue(user, ticket: str, scanned_here: str | None = None) -> tuple[int, int]:
+    """(session_id, venue_id) of a ticket this person may use: one naming them, or an unbound
+    one scanned in this browser (``scanned_here``, from its session). Anyone else is refused."""
+    session_id, venue_id, holder_id = read_ticket(ticket)
+    if holder_id is None:
+        allowed = bool(scanned_here) and constant_time_compare(scanned_here, ticket)
+    else:
+        allowed = holder_id == user.pk
+    if not allowed:
+        raise AttendanceError(
+            "not_your_ticket",
+            _(
+                "This check-in link belongs to the person who scanned the code. "
+                "Scan the code on the screen with your own phone, or type the code."
+            ),
+        )
+    return session_id, venue_id
+
+
+def check_in_with_ticket(user, ticket: str, *, scanned_here=None, device_time=None, now=None) -> CheckInResult:
+    session_id, venue_id = ticket_venue(user, ticket, scanned_here)
     return check_in(user, session_id, venue_id, method=Method.QR, device_time=device_time, now=now)
 
 
@@ -294,8 +320,15 @@ def venue_for_code(user, code: str, now: datetime | None = None) -> tuple[int, i
 
 
 def check_in_with_code(user, code: str, *, device_time=None, now=None) -> CheckInResult:
+    """Check in with a typed code; wrong codes are limited per person (attendance.code_guessing)."""
     now = now or timezone.now()
-    session_id, venue_id = venue_for_code(user, code, now)
+    code_guessing.ensure_may_try(user.pk)
+    try:
+        session_id, venue_id = venue_for_code(user, code, now)
+    except AttendanceError as error:
+        if error.code == "invalid_code" and len(codes.normalise_code(code)) == codes.CODE_DIGITS:
+            code_guessing.record_wrong_code(user.pk)
+        raise
     return check_in(user, session_id, venue_id, method=Method.CODE, device_time=device_time, now=now)
 
 

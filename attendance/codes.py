@@ -7,8 +7,9 @@ previous window's code is still accepted for ``GRACE_SECONDS`` so a code read ju
 before it changed still works.
 
 Scanning the QR code exchanges a valid code for a signed *ticket* (session, venue,
-time), so a trainee who first has to sign in is not turned away because the code
-rotated meanwhile. The ticket expires after ``TICKET_MAX_AGE`` seconds.
+time, and the person when they are signed in), so a trainee who first has to sign in is
+not turned away because the code rotated meanwhile. The ticket expires after
+``TICKET_MAX_AGE`` seconds.
 """
 
 import time
@@ -82,15 +83,21 @@ def classify_code(
     return "invalid"
 
 
-def make_ticket(session_id: int, venue_id: int) -> str:
-    return signing.TimestampSigner(salt=TICKET_SALT).sign(f"{session_id}-{venue_id}")
+def make_ticket(session_id: int, venue_id: int, holder_id: int | None = None) -> str:
+    """A signed (session, venue) ticket, bound to the signed-in person who scanned (``holder_id``)."""
+    value = f"{session_id}-{venue_id}" if holder_id is None else f"{session_id}-{venue_id}-{holder_id}"
+    return signing.TimestampSigner(salt=TICKET_SALT).sign(value)
 
 
-def read_ticket(ticket: str, max_age: int = TICKET_MAX_AGE) -> tuple[int, int]:
-    """(session_id, venue_id); raises signing.SignatureExpired or signing.BadSignature."""
+def read_ticket(ticket: str, max_age: int = TICKET_MAX_AGE) -> tuple[int, int, int | None]:
+    """(session_id, venue_id, holder_id or None); raises signing.SignatureExpired or signing.BadSignature."""
     value = signing.TimestampSigner(salt=TICKET_SALT).unsign(ticket, max_age=max_age)
-    session_id, venue_id = value.split("-", 1)
-    return int(session_id), int(venue_id)
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 2:
+        return parts[0], parts[1], None
+    if len(parts) == 3:
+        return parts[0], parts[1], parts[2]
+    raise signing.BadSignature("Unexpected ticket payload")
 
 
 def sheet_code(session_id: int, venue_id: int) -> str:

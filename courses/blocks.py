@@ -9,7 +9,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .calculator import SettlementInputError, settle
+from .calculator import INPUT_NAMES, MAX_TONNES, UNIT_TYPES, SettlementInputError, settle
 from .rendering import render_markdown
 
 
@@ -117,9 +117,23 @@ class SettlementCalculatorBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
     intro = blocks.TextBlock(label=_("introduction"), required=False)
-    verified_emissions = blocks.IntegerBlock(label=_("example verified emissions"), required=False, min_value=0)
-    allowances_held = blocks.IntegerBlock(label=_("example allowances held"), required=False, min_value=0)
-    ccer_held = blocks.IntegerBlock(label=_("example CCER held"), required=False, min_value=0)
+    verified_emissions = blocks.IntegerBlock(
+        label=_("example verified emissions"), required=False, min_value=0, max_value=MAX_TONNES
+    )
+    allowances_held = blocks.IntegerBlock(
+        label=_("example allowances held"), required=False, min_value=0, max_value=MAX_TONNES
+    )
+    ccer_held = blocks.IntegerBlock(label=_("example CCER held"), required=False, min_value=0, max_value=MAX_TONNES)
+    free_allocation = blocks.IntegerBlock(
+        label=_("example free allocation"),
+        required=False,
+        min_value=0,
+        max_value=MAX_TONNES,
+        help_text=_(
+            "First cycle: with a unit type, the calculator applies the cap on the allowance gap or the gas-unit rule."
+        ),
+    )
+    unit_type = blocks.ChoiceBlock(label=_("example unit type"), choices=UNIT_TYPES, required=False)
 
     class Meta:
         icon = "table"
@@ -133,20 +147,38 @@ class SettlementCalculatorBlock(blocks.StructBlock):
         parent_context = parent_context or {}
         block_id = parent_context.get("block_id") or "calc"
         request = parent_context.get("request")
-        inputs = {
-            "verified_emissions": value.get("verified_emissions"),
-            "allowances_held": value.get("allowances_held"),
-            "ccer_held": value.get("ccer_held"),
-        }
+        inputs = {name: value.get(name) for name in INPUT_NAMES}
         result, error = None, None
         if request is not None and request.GET.get("calc") == block_id:
-            inputs = {name: request.GET.get(name, "") for name in inputs}
+            inputs = submitted_inputs(request.GET)
             try:
                 result = settle(**inputs)
             except SettlementInputError as exc:
                 error = exc
-        context.update({"block_id": block_id, "inputs": inputs, "result": result, "error": error})
+        context.update(
+            {"block_id": block_id, "inputs": inputs, "result": result, "error": error, "unit_types": UNIT_TYPES}
+        )
         return context
+
+
+def submitted_inputs(query) -> dict:
+    """The calculator's inputs from a query string (missing ones are empty)."""
+    return {name: query.get(name, "") for name in INPUT_NAMES}
+
+
+def refuses_calculator_input(body, query) -> bool:
+    """True when the query asks one of the body's calculators to compute figures it refuses."""
+    block_id = query.get("calc")
+    if not block_id:
+        return False
+    for block in body:
+        if block.block_type == "calculator" and block.id == block_id:
+            try:
+                settle(**submitted_inputs(query))
+            except SettlementInputError:
+                return True
+            return False
+    return False
 
 
 class LessonStreamBlock(blocks.StreamBlock):

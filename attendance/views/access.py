@@ -10,7 +10,13 @@ from .. import services
 from ..models import SessionVenue
 
 # How refusals map to HTTP: the page always explains the reason in words.
-ERROR_STATUS = {"unknown_session": 404, "expired_code": 410}
+ERROR_STATUS = {
+    "unknown_session": 404,
+    "expired_code": 410,
+    "not_your_ticket": 403,
+    "unsupported_content_type": 415,
+    "too_many_codes": 429,
+}
 
 
 def http_status_for(error: services.AttendanceError) -> int:

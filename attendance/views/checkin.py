@@ -3,13 +3,19 @@
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import checkin
+from .. import checkin, code_guessing
 from ..forms import CodeCheckInForm
 from ..models import AttendanceRecord
 from ..services import AttendanceError
 from .access import http_status_for
+
+# What a browser form and the page's fetch (FormData) send; anything else is refused with 415.
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# The ticket an anonymous scan made, kept in that browser's session until its holder signs in.
+SCANNED_TICKET_KEY = "attendance_scanned_ticket"
 
 
 def _wants_json(request) -> bool:
@@ -22,28 +28,52 @@ def _respond(request, result=None, error: AttendanceError | None = None, status=
         status = http_status_for(error)
     if _wants_json(request):
         if error is not None:
-            return JsonResponse({"ok": False, "code": error.code, "message": str(error.message)}, status=status)
-        return JsonResponse(
-            {
-                "ok": True,
-                "created": result.created,
-                "status": result.status,
-                "status_label": str(result.status_label),
-                "venue": result.venue_name,
-                "session": result.session_title,
-            }
-        )
-    context.update({"result": result, "error": error})
-    return render(request, "attendance/checkin_result.html", context, status=status)
+            response = JsonResponse({"ok": False, "code": error.code, "message": str(error.message)}, status=status)
+        else:
+            response = JsonResponse(
+                {
+                    "ok": True,
+                    "created": result.created,
+                    "status": result.status,
+                    "status_label": str(result.status_label),
+                    "venue": result.venue_name,
+                    "session": result.session_title,
+                }
+            )
+    else:
+        context.update({"result": result, "error": error})
+        response = render(request, "attendance/checkin_result.html", context, status=status)
+    return _with_retry_after(response, error)
+
+
+def _with_retry_after(response, error):
+    if error is not None and error.code == code_guessing.TOO_MANY:
+        response["Retry-After"] = str(code_guessing.WRONG_CODE_WINDOW_SECONDS)
+    return response
+
+
+def _refuse_content_type(request):
+    """A check-in POST must be a form; JSON or plain text would otherwise look like an empty form."""
+    if request.method != "POST" or request.content_type in FORM_CONTENT_TYPES:
+        return None
+    error = AttendanceError(
+        "unsupported_content_type",
+        _("A check-in must be sent as a web form (form fields), not as “%(sent)s”.")
+        % {"sent": request.content_type or "-"},
+    )
+    return _respond(request, error=error)
 
 
 @require_GET
 def scan(request, session_id: int, venue_id: int, code: str):
     """Where the QR code points: a valid code becomes a ticket, then sign-in if needed."""
+    signed_in = request.user.is_authenticated
     try:
-        ticket = checkin.ticket_for_scan(session_id, venue_id, code)
+        ticket = checkin.ticket_for_scan(session_id, venue_id, code, holder_id=request.user.pk if signed_in else None)
     except AttendanceError as error:
         return _respond(request, error=error)
+    if not signed_in:
+        request.session[SCANNED_TICKET_KEY] = ticket  # kept through sign-in; binds the ticket to this browser
     return redirect("attendance:checkin_ticket", ticket=ticket)
 
 
@@ -51,15 +81,21 @@ def scan(request, session_id: int, venue_id: int, code: str):
 @require_http_methods(["GET", "POST"])
 def confirm(request, ticket: str):
     """One tap to check in (a POST, so link previews and prefetchers never check anyone in)."""
+    refused = _refuse_content_type(request)
+    if refused:
+        return refused
+    scanned_here = request.session.get(SCANNED_TICKET_KEY)
     if request.method == "POST":
         device_time = checkin.parse_device_time(request.POST.get("device_time"))
         try:
-            result = checkin.check_in_with_ticket(request.user, ticket, device_time=device_time)
+            result = checkin.check_in_with_ticket(
+                request.user, ticket, scanned_here=scanned_here, device_time=device_time
+            )
         except AttendanceError as error:
             return _respond(request, error=error)
         return _respond(request, result)
     try:
-        session_id, venue_id = checkin.read_ticket(ticket)
+        session_id, venue_id = checkin.ticket_venue(request.user, ticket, scanned_here)
         info = checkin.session_info(session_id)
         if info is None or venue_id not in info.venue_names:
             raise AttendanceError("invalid_code", checkin.INVALID_LINK)
@@ -76,7 +112,11 @@ def confirm(request, ticket: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def code_entry(request):
-    form = CodeCheckInForm(request.POST or None)
+    refused = _refuse_content_type(request)
+    if refused:
+        return refused
+    form = CodeCheckInForm(request.POST if request.method == "POST" else None)
+    refusal = None
     if request.method == "POST" and form.is_valid():
         device_time = checkin.parse_device_time(form.cleaned_data.get("device_time"))
         try:
@@ -85,7 +125,11 @@ def code_entry(request):
             if _wants_json(request):
                 return _respond(request, error=error)
             form.add_error("code", str(error.message))
+            refusal = error
         else:
             return _respond(request, result)
     status = 400 if form.errors else 200
-    return render(request, "attendance/checkin_code.html", {"form": form}, status=status)
+    if refusal is not None and refusal.code == code_guessing.TOO_MANY:
+        status = 429
+    response = render(request, "attendance/checkin_code.html", {"form": form}, status=status)
+    return _with_retry_after(response, refusal)

@@ -3,7 +3,7 @@
 The check-in measured is the one a trainee's phone makes after scanning the venue's QR
 code: POST to the ticket URL (attendance:checkin_ticket) with the page's JSON Accept
 header. The scan itself (code → ticket redirect) happens once per venue screen refresh,
-so the seeder issues the ticket with attendance.codes, as the scan would.
+so the seeder issues each trainee's ticket with attendance.codes, as the scan would.
 """
 
 from datetime import timedelta
@@ -31,12 +31,19 @@ def seed(context: dict) -> dict:
     )
     SessionVenue.objects.create(session=session, venue=context["venue"])
     expected = services.add_expected_from_default_venues(session)
-    ticket = codes.make_ticket(session.pk, context["venue"].pk)
+    # A ticket names the trainee who scanned, so each trainee gets their own.
+    paths = {
+        str(trainee["id"]): reverse(
+            "attendance:checkin_ticket", args=[codes.make_ticket(session.pk, context["venue"].pk, trainee["id"])]
+        )
+        for cohort in context["trainees"].values()
+        for trainee in cohort
+    }
     return {
         "session_id": session.pk,
         "venue_id": context["venue"].pk,
         "expected": expected,
-        "path": reverse("attendance:checkin_ticket", args=[ticket]),
+        "paths": paths,
     }
 
 
@@ -45,7 +52,7 @@ def checkin_calls(manifest: dict, cohort: str) -> list[Call]:
     attendance, cookie = manifest["attendance"], manifest["session_cookie"]
     return [
         Call(
-            attendance["path"],
+            attendance["paths"][str(trainee["id"])],
             "POST",
             cookies={cookie: trainee["session"], manifest["csrf_cookie"]: CSRF_SECRET},
             headers={"Accept": "application/json", "X-CSRFToken": CSRF_SECRET},

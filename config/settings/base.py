@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "courses.lesson_cache.LessonPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # A login refused by allauth's throttle answers 429 (accounts/throttling.py).
+    "accounts.throttling.ThrottledFormStatusMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

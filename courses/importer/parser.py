@@ -5,7 +5,7 @@ Format (docs/example_course.md):
 - ``# Module`` headings (first paragraph below is the module summary), ``## Lesson`` headings
   with optional ``{optional slug=my-slug}`` (reading time is computed from the text);
 - inside a lesson: Markdown, plus ``:::note|warning|key_rule [title]``, ``:::term TERM``,
-  ``:::calculator [E A C]`` … ``:::`` blocks, a line that is only an image ``![alt](path "caption")``
+  ``:::calculator [E A C [F unit-type]]`` … ``:::`` blocks, a line that is only an image ``![alt](path "caption")``
   and a line that is only a link to a local file ``[text](path.pdf)`` (a document download),
   and ``:::video URL-or-path``.
 """
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.text import slugify
+
+from ..calculator import MAX_TONNES, UNIT_TYPE_CODES
 
 REQUIRED_FIELDS = ("title", "slug", "summary")
 KNOWN_FIELDS = {
@@ -146,23 +148,7 @@ def _directive(kind: str, args: str, body: list[str], line: int, errors):
             errors.append((line, ":::term needs a term on its line and a definition below it."))
         return Block("glossary_term", {"term": args, "definition": text}, line)
     if kind == "calculator":
-        numbers = args.replace(",", "").split()
-        if numbers and (len(numbers) != 3 or not all(n.isdigit() for n in numbers)):
-            errors.append((line, ":::calculator takes three whole numbers: emissions, allowances, CCER."))
-            numbers = []
-        values = [int(n) for n in numbers] or [None, None, None]
-        title, _sep, intro = text.partition("\n")
-        return Block(
-            "calculator",
-            {
-                "title": title.strip(),
-                "intro": intro.strip(),
-                "verified_emissions": values[0],
-                "allowances_held": values[1],
-                "ccer_held": values[2],
-            },
-            line,
-        )
+        return _calculator(args, text, line, errors)
     if kind == "video":
         if not args:
             errors.append((line, ":::video needs a URL or a file path."))
@@ -295,3 +281,39 @@ def _no_duplicates(slugs, items, errors):
         if slug in seen:
             errors.append((item.line, f"Duplicate slug {slug!r}: give one with {{slug=...}}."))
         seen.add(slug)
+
+
+def _calculator(args: str, text: str, line: int, errors) -> Block:
+    """``:::calculator [E A C [F unit-type]]``: example figures, optionally the first-cycle allocation and unit type."""
+    words = args.replace(",", "").split()
+    figures, unit_type = words[:4], words[4] if len(words) == 5 else ""
+    if words and (
+        len(words) not in (3, 5)
+        or not all(
+            n.isascii() and n.isdigit() and len(n) <= len(str(MAX_TONNES)) and int(n) <= MAX_TONNES for n in figures
+        )
+        or (unit_type and unit_type not in UNIT_TYPE_CODES)
+    ):
+        errors.append(
+            (
+                line,
+                ":::calculator takes three whole numbers (emissions, allowances, CCER), optionally followed by the "
+                f"free allocation and a unit type ({', '.join(sorted(UNIT_TYPE_CODES))}); at most {MAX_TONNES:,} t.",
+            )
+        )
+        figures, unit_type = [], ""
+    values = [int(n) for n in figures] + [None] * (4 - len(figures))
+    title, _sep, intro = text.partition("\n")
+    return Block(
+        "calculator",
+        {
+            "title": title.strip(),
+            "intro": intro.strip(),
+            "verified_emissions": values[0],
+            "allowances_held": values[1],
+            "ccer_held": values[2],
+            "free_allocation": values[3],
+            "unit_type": unit_type,
+        },
+        line,
+    )

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import LessonStreamBlock
+from ..blocks import LessonStreamBlock, refuses_calculator_input
 from ..reading_time import lesson_minutes
 
 # Page types a module may hold. Higher apps (quizzes) put their own page types here at
@@ -147,6 +147,12 @@ class LessonPage(Page):
     def save(self, *args, **kwargs):
         self.estimated_minutes = lesson_minutes(self.body)
         return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code == 200 and refuses_calculator_input(self.body, request.GET):
+            response.status_code = 400  # the page still shows the calculator with the reason
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from ..views.pages import lesson_context

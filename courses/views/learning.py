@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from .. import services
+from ..blocks import submitted_inputs
 from ..calculator import SettlementInputError, settle
 from ..models import Certificate, CoursePage, LessonPage
 
@@ -62,11 +63,7 @@ def my_learning(request):
 def calculator(request):
     """The settlement arithmetic for the lesson calculator's JavaScript (same function as the form)."""
     try:
-        result = settle(
-            request.GET.get("verified_emissions", ""),
-            request.GET.get("allowances_held", ""),
-            request.GET.get("ccer_held", ""),
-        )
+        result = settle(**submitted_inputs(request.GET))
     except SettlementInputError as exc:
         return JsonResponse({"ok": False, "code": exc.code, "field": exc.field, "message": str(exc)}, status=400)
-    return JsonResponse({"ok": True, **result.__dict__})
+    return JsonResponse({"ok": True, **result.as_dict()})

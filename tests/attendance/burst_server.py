@@ -59,7 +59,7 @@ def setup(out_path: str, count: int) -> None:
             }
         )
         store.save(must_create=True)
-        ticket = codes.make_ticket(session.pk, venues[n % len(venues)].pk)
+        ticket = codes.make_ticket(session.pk, venues[n % len(venues)].pk, user.pk)
         phones.append({"cookie": store.session_key, "path": reverse("attendance:checkin_ticket", args=[ticket])})
     with open(out_path, "w", encoding="utf-8") as fh:
         json.dump({"session_id": session.pk, "session_cookie": settings.SESSION_COOKIE_NAME, "phones": phones}, fh)

@@ -131,7 +131,7 @@ def test_code_entry_refusals(session, venue, trainee):
 
 def test_qr_scan_gives_a_ticket_that_checks_in(session, venue, trainee):
     code = codes.current_code(session.pk, venue.pk, session.code_rotation_seconds).code
-    ticket = checkin.ticket_for_scan(session.pk, venue.pk, code)
+    ticket = checkin.ticket_for_scan(session.pk, venue.pk, code, holder_id=trainee.pk)
     result = checkin.check_in_with_ticket(trainee, ticket)
     assert result.created and AttendanceRecord.objects.get(user=trainee).method == Method.QR
     assert refused(checkin.check_in_with_ticket, trainee, ticket + "x") == "invalid_code"

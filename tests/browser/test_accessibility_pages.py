@@ -113,7 +113,7 @@ def test_check_in_by_code_with_a_wrong_code(live_server, page, screenshot, viewp
 def test_check_in_qr_confirm(live_server, page, screenshot, viewport, world):
     newcomer = UserFactory(real_name="丙学员", default_venue=world.venue_y, roles=[roles.TRAINEE])
     ExpectedParticipant.objects.create(session=world.session, venue=world.venue_y, user=newcomer)
-    ticket = codes.make_ticket(world.session.pk, world.venue_y.pk)
+    ticket = codes.make_ticket(world.session.pk, world.venue_y.pk, newcomer.pk)
     open_page(page, live_server, newcomer, f"/attendance/check-in/t/{ticket}/")
     expect(page.get_by_text(world.venue_y.name).first).to_be_visible()
     check(page, viewport)

@@ -69,6 +69,16 @@ def test_trainee_enrols_reads_calculates_completes_on_a_phone(live_server, page,
     result = page.locator("[data-result]")
     expect(result.locator('[data-field="usable_ccer"]')).to_have_text("50,000")
     expect(result.locator('[data-field="shortfall"]')).to_have_text("20,000")
+    # First cycle: a capped coal unit (allocation 700,000 t ⇒ due 900,000 t), explained step by step in place.
+    page.get_by_label("持有配额（吨）").fill("850000")
+    page.get_by_label("免费配额（吨）").fill("700000")
+    page.get_by_label("机组类型").select_option("coal_300mw_plus")
+    expect(result.locator('[data-field="allowances_due"]')).to_have_text("900,000")
+    expect(result.locator('[data-field="shortfall"]')).to_have_text("5,000")
+    expect(result.locator("[data-steps] li").first).to_contain_text(
+        "免费配额 700,000 吨 + 经核查排放量的 20% 即 200,000 吨"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.get_by_label("持有 CCER（吨）").fill("-1")
     expect(page.locator("[data-error]")).to_have_text("持有 CCER不能为负数。")
     assert_accessible(page)

@@ -25,7 +25,7 @@ def test_worked_example_from_the_facts():
         (0, 0, 0, 0, 0, 0),
         (0, 10, 10, 0, 0, 10),
         ("1,000,000", "930000", " 80000 ", 50_000, 20_000, 0),  # form input with separators
-        (2_162 * 10**9, 0, 10**12, 108_100_000_000, 2_053_900_000_000, 0),  # no float rounding on big numbers
+        (999_999_999_999, 0, 10**12, 49_999_999_999, 950_000_000_000, 0),  # no float rounding at the maximum
     ],
 )
 def test_settlement_cases(emissions, allowances, ccer, usable, shortfall, surplus):
@@ -44,6 +44,11 @@ def test_settlement_cases(emissions, allowances, ccer, usable, shortfall, surplu
         ((100, None, 0), "not_a_number", "allowances_held"),
         ((100, 0, True), "not_a_number", "ccer_held"),
         ((100, 0, "nan"), "not_a_number", "ccer_held"),
+        ((100, 0, "1e3"), "not_a_number", "ccer_held"),
+        ((10**12 + 1, 0, 0), "too_large", "verified_emissions"),
+        ((100, 0, 0, "50"), "missing", "unit_type"),
+        ((100, 0, 0, None, "gas"), "missing", "free_allocation"),
+        ((100, 0, 0, "50", "oil"), "unknown_unit_type", "unit_type"),
         ((100, 0, "inf"), "not_a_number", "ccer_held"),
         ((100.5, 0, 0), "not_whole", "verified_emissions"),
         (("", 0, 0), "missing", "verified_emissions"),

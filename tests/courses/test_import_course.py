@@ -171,3 +171,38 @@ def test_translation_import_links_pages_as_translations(english_index, tmp_path)
     en.write_text(en.read_text(encoding="utf-8") + "## Extra\nmore\n", encoding="utf-8")
     with pytest.raises(ImportErrors):
         import_course_file(en)
+
+
+FIRST_CYCLE = """---
+title: First cycle
+slug: first-cycle
+summary: A capped unit.
+---
+
+# Module
+
+## Lesson
+
+:::calculator 1,000,000 850,000 80,000 700,000 coal_300mw_plus
+A capped coal unit
+:::
+
+:::calculator 1000 0 0 {extra}
+:::
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [("", None), ("50", "three whole numbers"), ("50 oil", "unit type"), ("1e4300 gas", "three whole numbers")],
+)
+def test_calculator_directive_takes_the_first_cycle_inputs(extra, problem):
+    text = FIRST_CYCLE.format(extra=extra)
+    if problem is None:
+        block = parse_course(text).modules[0].lessons[0].blocks[0]
+        assert block.value["free_allocation"] == 700_000 and block.value["unit_type"] == "coal_300mw_plus"
+        assert block.value["verified_emissions"] == 1_000_000 and block.value["title"] == "A capped coal unit"
+        return
+    with pytest.raises(ImportErrors) as excinfo:
+        parse_course(text)
+    assert problem in " ".join(message for _line, message in excinfo.value.errors)

@@ -146,7 +146,7 @@ def test_forged_ticket_is_refused(w):
     """A ticket for venue Y with the signature of a ticket for venue X does not check anyone in."""
     from attendance import codes
 
-    real = codes.make_ticket(w.session.pk, w.venue_x.pk)
+    real = codes.make_ticket(w.session.pk, w.venue_x.pk, w.other_trainee.pk)
     forged = real.replace(f"{w.session.pk}-{w.venue_x.pk}", f"{w.session.pk}-{w.venue_y.pk}", 1)
     if forged == real:  # whatever the format, flip one character of the payload
         forged = ("1" if real[0] != "1" else "2") + real[1:]

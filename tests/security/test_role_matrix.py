@@ -126,10 +126,10 @@ MATRIX = [
     # --- attendance history: the trainee, their venue's coordinators, organisers
     (GET("attendance:record_history", "@record"),                        "login 200   404   404   200   404   200"),
     (GET("attendance:record_history", "@other_record"),                  "login 404   200   200   404   404   200"),
-    # --- check-in: anyone signed in (the QR link names its venue to whoever holds it)
+    # --- check-in: anyone signed in types a code; a scan ticket is only for the person who scanned (trainee A)
     (GET("attendance:checkin_code"),                                     "login 200   200   200   200   200   200"),
     (Req("GET", "attendance:checkin_ticket", ("@ticket",), leak_check=False),
-                                                                         "login 200   200   200   200   200   200"),
+                                                                         "login 200   403   403   403   403   403"),
     # --- quiz attempts: the owner only; anyone else's attempt is "not there"
     (GET("quizzes:attempt", OPEN),                                       "login 200   404   404   404   404   404"),
     (JSON("quizzes:autosave", OPEN, data={"position": 1, "value": "0"}), "login 200   404   404   404   404   404"),
@@ -273,7 +273,7 @@ def fingerprint() -> tuple:
 
 @pytest.fixture
 def matrix_world(w):
-    w.ticket = codes.make_ticket(w.session.pk, w.venue_x.pk)
+    w.ticket = codes.make_ticket(w.session.pk, w.venue_x.pk, w.trainee.pk)
     w.organiser_token = APIToken.objects.get(user=w.organiser)
     return w
 

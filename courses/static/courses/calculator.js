@@ -29,6 +29,15 @@
           result.querySelectorAll("[data-field]").forEach(function (cell) {
             cell.textContent = numberFormat.format(data[cell.dataset.field]);
           });
+          var steps = result.querySelector("[data-steps]");
+          if (steps) {
+            steps.textContent = "";
+            data.steps.forEach(function (text) {
+              var item = document.createElement("li");
+              item.textContent = text;
+              steps.appendChild(item);
+            });
+          }
           result.hidden = false;
         })
         .catch(function () { form.submit(); });
@@ -38,13 +47,15 @@
       event.preventDefault();
       calculate();
     });
-    form.addEventListener("input", function () {
+    function changed() {
       clearTimeout(timer);
-      var filled = Array.prototype.every.call(form.querySelectorAll("input[type=text]"), function (input) {
+      var filled = Array.prototype.every.call(form.querySelectorAll("input[required]"), function (input) {
         return input.value.trim() !== "";
       });
       if (filled) { timer = setTimeout(calculate, 300); }
-    });
+    }
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
   }
 
   document.querySelectorAll("[data-calculator]").forEach(setup);
