@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.forms import SingleLineField
+
 from . import codes
 from .models import Status
 from .sheet_import import SheetError, read_sheet
@@ -52,8 +54,8 @@ class WalkInSearchForm(forms.Form):
 
 
 class NewWalkInForm(forms.Form):
-    real_name = forms.CharField(label=_("Real name"), max_length=50)
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=20, required=False)
+    real_name = SingleLineField(label=_("Real name"), max_length=50)
+    phone = SingleLineField(label=_("Phone (optional)"), max_length=20, required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation (optional)"),
         queryset=None,

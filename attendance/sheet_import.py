@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from accounts.spreadsheet import strip_control_characters
 from accounts.uploads import UnsafeUpload, check_xlsx_archive
 from accounts.validators import validate_phone
 
@@ -52,7 +53,8 @@ STATUS_WORDS = {
 
 
 def _norm(value) -> str:
-    return unicodedata.normalize("NFKC", str(value or "")).strip()
+    # Control characters never reach a stored name (they would break or arm exports).
+    return strip_control_characters(unicodedata.normalize("NFKC", str(value or ""))).strip()
 
 
 def _heading_key(value) -> str:

@@ -7,8 +7,9 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
+from accounts.spreadsheet import safe_cell as neutralise
 from attendance.models import Status
-from reports.exports import Exporter, neutralise, registry
+from reports.exports import Exporter, registry
 from reports.exports.writers import csv_chunks, write_csv, write_xlsx
 from reports.scope import everything, scope_for
 
