@@ -140,6 +140,10 @@ class Venue(models.Model):
         ordering = ["city_id", "county_id", "name"]
         verbose_name = _("sub-venue")
         verbose_name_plural = _("sub-venues")
+        permissions = [
+            ("manage_all_venues", _("Can run attendance and see reports for every sub-venue")),
+            ("coordinate_venues", _("Can run attendance for the sub-venues they coordinate")),
+        ]
 
     def __str__(self):
         return self.name

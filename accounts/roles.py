@@ -49,8 +49,26 @@ ROLE_PERMISSIONS = {
 }
 
 
+# Access is decided by these permissions (granted to the Organiser and Venue coordinator groups
+# by accounts/migrations/0004); accounts.access.VenueScope turns them into venues.
+MANAGE_ALL_VENUES = "accounts.manage_all_venues"
+COORDINATE_VENUES = "accounts.coordinate_venues"
+
+
+def manages_all_venues(user) -> bool:
+    """Organisers and superusers; never an inactive account (Django grants it no permission)."""
+    return bool(user.is_authenticated and user.has_perm(MANAGE_ALL_VENUES))
+
+
+def coordinates_venues(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm(COORDINATE_VENUES))
+
+
 def has_role(user, role: str) -> bool:
-    """True for superusers and members of the role's group (cached on the user object)."""
+    """Group membership (for tests, demo data and the profile download) — never used to grant access.
+
+    True for superusers and members of the role's group (cached on the user object).
+    """
     if not user.is_authenticated:
         return False
     if user.is_superuser:

@@ -9,9 +9,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.access import VenueScope
 from accounts.models import Venue
+from accounts.privacy import ANONYMISE_HOOK
 
-from . import services
+from . import privacy, services
 from .models import AttendanceRecord, SheetImport, TrainingSession
 
 
@@ -99,7 +101,7 @@ register_snippet(AttendanceGroup)
 
 class RosterMenuItem(MenuItem):
     def is_shown(self, request):
-        return services.may_run_attendance(request.user)
+        return VenueScope.for_user(request.user).is_manager
 
 
 @hooks.register("register_admin_menu_item")
@@ -114,3 +116,8 @@ def expect_default_venue_trainees(request, instance):
     if isinstance(instance, TrainingSession):
         services.add_expected_from_default_venues(instance)
         services.add_expected_from_enrolments(instance)
+
+
+@hooks.register(ANONYMISE_HOOK)
+def forget_person_in_attendance(user):
+    privacy.forget_person(user)

@@ -16,7 +16,7 @@ from .access import coordinator_required, session_venue_or_404
 
 @coordinator_required
 def sheet_pdf(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     response = HttpResponse(sign_in_sheet_pdf(session_venue), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sign-in-sheet-S{session_id}-V{venue_id}.pdf"'
     return response
@@ -25,7 +25,7 @@ def sheet_pdf(request, session_id: int, venue_id: int):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     form = SheetUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         stored = sheet_import.store_upload(session_venue, form.cleaned_data["file"], request.user)
@@ -40,7 +40,7 @@ def import_upload(request, session_id: int, venue_id: int):
 @require_http_methods(["GET", "POST"])
 def import_preview(request, session_id: int, venue_id: int, import_id: int):
     """The dry run: every row with what importing it would do, or why it cannot."""
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     stored = get_object_or_404(SheetImport, pk=import_id, session_id=session_id, venue_id=venue_id)
     if request.method == "POST":
         try:

@@ -19,10 +19,10 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import VenueScope as Scope
 from accounts.spreadsheet import SafeCellText, safe_cell
 
 from ..errors import ReportError
-from ..scope import Scope
 from .sql import LocalDateTimeText
 
 BATCH_SIZE = 2000

@@ -17,13 +17,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from accounts.access import VenueScope
 from accounts.models import Organisation, User, Venue
 from accounts.spreadsheet import FORMULA_STARTS, UNHOLDABLE, SafeCellText, safe_cell, safe_text
 from attendance.models import AttendanceRecord, TrainingSession
 from courses.models import Certificate
 from reports.exports import registry
 from reports.exports.writers import csv_chunks, write_xlsx
-from reports.scope import everything
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,9 +89,9 @@ def superuser_client(w):
 def test_no_export_cell_starts_a_formula_and_no_stored_text_breaks_an_export(w, superuser_client, tmp_path, text):
     plant(w, text)
     for exporter_class in registry.all():
-        exporter = exporter_class(everything())
+        exporter = exporter_class(VenueScope.everything())
         check_csv(b"".join(csv_chunks(exporter)), exporter_class.identifier)
-        write_xlsx(exporter_class(everything()), tmp_path / "x.xlsx")
+        write_xlsx(exporter_class(VenueScope.everything()), tmp_path / "x.xlsx")
         check_xlsx((tmp_path / "x.xlsx").read_bytes(), exporter_class.identifier)
     urls = [(reverse("quizzes_admin:results", args=[w.quiz.pk]), {"export": fmt}) for fmt in ("csv", "xlsx")]
     urls += [(reverse("quizzes_admin:bank_export"), {"format": fmt}) for fmt in ("csv", "xlsx")]
