@@ -84,6 +84,16 @@ class SheetImportViewSet(SnippetViewSet):
     list_filter = ["session"]
     search_backend_name = None
     inspect_view_enabled = True
+    # The file is private: coordinators download it from the roster's import page, never by a media URL.
+    inspect_view_fields = [
+        "original_name",
+        "session",
+        "venue",
+        "encoding",
+        "uploaded_by",
+        "uploaded_at",
+        "rows_written",
+    ]
 
     def get_queryset(self, request):
         return SheetImport.objects.select_related("session", "venue", "uploaded_by")

@@ -1,7 +1,7 @@
 """Paper sign-in sheets: print one per venue, then import the typed-up result."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -34,6 +34,16 @@ def import_upload(request, session_id: int, venue_id: int):
     return render(
         request, "attendance/import_upload.html", {"session_venue": session_venue, "form": form}, status=status
     )
+
+
+@coordinator_required
+def import_file(request, session_id: int, venue_id: int, import_id: int):
+    """The uploaded sheet itself, to the same people who see the venue's roster (it lists names and phones)."""
+    session_venue_or_404(request.venue_scope, session_id, venue_id)
+    stored = get_object_or_404(SheetImport, pk=import_id, session_id=session_id, venue_id=venue_id)
+    if not stored.file:
+        raise Http404
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
 
 
 @coordinator_required
