@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.access import VenueScope
 from accounts.privacy import anonymise_user
 from attendance import services, sheet_import
-from attendance.models import AttendanceChange, AttendanceRecord, SheetImport, Status
+from attendance.models import AttendanceChange, AttendanceRecord, ExpectedParticipant, SheetImport, Status
 from reports.exports import registry
 from reports.exports.writers import csv_chunks
 from tests.factories import OrganisationFactory
@@ -23,6 +23,7 @@ def closed_world(session, venue, venue_coordinator, make_trainee):
     person = make_trainee(real_name=NAME, phone=PHONE, organisation=organisation, default_venue=venue)
     friend = make_trainee(real_name="李同事", organisation=organisation, default_venue=venue)
     session_venue = session.session_venues.get(venue=venue)
+    ExpectedParticipant.objects.create(session=session, venue=venue, user=friend)
     sheet = f"姓名,单位,手机,签名,备注\n{NAME},{organisation.name},{PHONE},{NAME},{NAME}晚到\n".encode()
     stored = sheet_import.store_upload(session_venue, SimpleUploadedFile("sheet.csv", sheet), venue_coordinator)
     sheet_import.apply_import(stored, session_venue, venue_coordinator)
