@@ -59,17 +59,23 @@ class VenueScope:
     def venues(self) -> QuerySet[Venue]:
         return Venue.objects.all() if self.all_venues else Venue.objects.filter(pk__in=self.venue_ids)
 
+    def _ids(self):
+        """The venue ids, or a subquery for them when they have not been read (saves a query)."""
+        if "venue_ids" in self.__dict__:
+            return sorted(self.venue_ids)
+        return Venue.objects.filter(coordinators=self.user).values("pk")
+
     def venue_q(self, path: str = "venue") -> Q:
         """A filter on a venue foreign key (``path``) that keeps only this scope's venues."""
         if self.all_venues:
             return Q()
-        return Q(**{f"{path}__in": sorted(self.venue_ids)})
+        return Q(**{f"{path}__in": self._ids()})
 
     def trainee_q(self, path: str = "user") -> Q:
         """People belong to a coordinator through their default sub-venue."""
         if self.all_venues:
             return Q()
-        return Q(**{f"{path}__default_venue__in": sorted(self.venue_ids)})
+        return Q(**{f"{path}__default_venue__in": self._ids()})
 
     def filter(self, queryset: QuerySet, field: str = "venue") -> QuerySet:
         return queryset.filter(self.venue_q(field))
