@@ -2,6 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, User, Venue
+from .spreadsheet import strip_control_characters
+
+
+class SingleLineField(forms.CharField):
+    """A one-line text field that drops control characters (NUL, BEL, tabs, line breaks…) as typed."""
+
+    def to_python(self, value):
+        return super().to_python(strip_control_characters(value) if isinstance(value, str) else value)
 
 
 class OrganisationSelect(forms.Select):
@@ -12,14 +20,14 @@ class OrganisationSelect(forms.Select):
 
 
 class ProfileFieldsMixin(forms.Form):
-    real_name = forms.CharField(label=_("Real name"), max_length=50)
+    real_name = SingleLineField(label=_("Real name"), max_length=50)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("name").only("id", "name"),
         widget=OrganisationSelect,
         help_text=_("Type part of the name to find your organisation."),
     )
-    job_title = forms.CharField(label=_("Job title"), max_length=100)
+    job_title = SingleLineField(label=_("Job title"), max_length=100)
     default_venue = forms.ModelChoiceField(
         label=_("Sub-venue"),
         queryset=Venue.objects.filter(is_active=True).order_by("name").only("id", "name"),
@@ -27,7 +35,7 @@ class ProfileFieldsMixin(forms.Form):
         widget=OrganisationSelect,
         help_text=_("Where you usually attend the broadcast lectures."),
     )
-    phone = forms.CharField(
+    phone = SingleLineField(
         label=_("Phone (optional)"),
         max_length=20,
         required=False,
@@ -64,6 +72,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["real_name", "phone", "organisation", "job_title", "default_venue"]
         widgets = {"organisation": OrganisationSelect, "default_venue": OrganisationSelect}
+        field_classes = {"real_name": SingleLineField, "phone": SingleLineField, "job_title": SingleLineField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .spreadsheet import strip_control_characters
 from .validators import validate_credit_code, validate_phone
 
 
@@ -106,6 +107,7 @@ class Organisation(models.Model):
         return self.name
 
     def clean(self):
+        self.name = strip_control_characters(self.name)
         if self.credit_code:
             self.credit_code = self.credit_code.strip().upper()
         if self.county_id and self.city_id and self.county.parent_id != self.city_id:
@@ -138,9 +140,17 @@ class Venue(models.Model):
         ordering = ["city_id", "county_id", "name"]
         verbose_name = _("sub-venue")
         verbose_name_plural = _("sub-venues")
+        permissions = [
+            ("manage_all_venues", _("Can run attendance and see reports for every sub-venue")),
+            ("coordinate_venues", _("Can run attendance for the sub-venues they coordinate")),
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        self.name = strip_control_characters(self.name)
+        self.address = strip_control_characters(self.address)
 
 
 class UserManager(BaseUserManager):
@@ -212,6 +222,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name
+
+    def clean(self):
+        super().clean()
+        for name in ("real_name", "phone", "job_title"):
+            setattr(self, name, strip_control_characters(getattr(self, name)))
 
     def save(self, *args, **kwargs):
         # One spelling per address, so "Wang@X.cn" and "wang@x.cn" are one account.

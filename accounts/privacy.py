@@ -5,7 +5,8 @@ Other apps contribute their part of the download through the Wagtail hook
 Records the department needs (attendance, completions, quiz results) are kept after
 deletion, but point to an anonymised user; apps scrub copies of the person's name they
 keep elsewhere through the hook ``accounts_anonymise``: callables ``(user) -> None`` run
-inside the same transaction.
+inside the same transaction, after the user row is scrubbed; ``user.former_identity`` still
+holds the email, name and phone they had, to find copies of them in free text.
 """
 
 from django.db import transaction
@@ -47,6 +48,8 @@ def anonymise_user(user: User) -> User:
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.filter(user=user).delete()
+    # What named the person, for hooks that look for copies of it in free text (notes).
+    user.former_identity = {"email": user.email, "real_name": user.real_name, "phone": user.phone}
     user.email = f"deleted-{user.pk}@invalid.example"
     user.real_name = ""
     user.first_name = user.last_name = ""

@@ -49,8 +49,54 @@ ROLE_PERMISSIONS = {
 }
 
 
+# Access is decided by these permissions (granted to the Organiser and Venue coordinator groups
+# by accounts/migrations/0004); accounts.access.VenueScope turns them into venues.
+MANAGE_ALL_VENUES = "accounts.manage_all_venues"
+COORDINATE_VENUES = "accounts.coordinate_venues"
+
+
+def manages_all_venues(user) -> bool:
+    """Organisers and superusers; never an inactive account (Django grants it no permission)."""
+    return MANAGE_ALL_VENUES in _venue_permissions(user)
+
+
+def coordinates_venues(user) -> bool:
+    return COORDINATE_VENUES in _venue_permissions(user)
+
+
+def _venue_permissions(user) -> set[str]:
+    """Which of the two venue permissions the user holds, as ``user.has_perm`` would say.
+
+    Read with one query (Django's backend loads every permission in two) unless the backend's
+    cache is already there; kept on the user object for the request.
+    """
+    cached = getattr(user, "_venue_perm_cache", None)
+    if cached is not None:
+        return cached
+    wanted = (MANAGE_ALL_VENUES, COORDINATE_VENUES)
+    if not (user.is_authenticated and user.is_active):
+        cached = set()
+    elif user.is_superuser:
+        cached = set(wanted)
+    elif hasattr(user, "_perm_cache"):
+        cached = {perm for perm in wanted if perm in user._perm_cache}
+    else:
+        from django.contrib.auth.models import Permission
+        from django.db.models import Q
+
+        codenames = [perm.split(".", 1)[1] for perm in wanted]
+        held = Permission.objects.filter(content_type__app_label="accounts", codename__in=codenames)
+        held = held.filter(Q(user=user) | Q(group__user=user)).values_list("codename", flat=True).distinct()
+        cached = {f"accounts.{codename}" for codename in held}
+    user._venue_perm_cache = cached
+    return cached
+
+
 def has_role(user, role: str) -> bool:
-    """True for superusers and members of the role's group (cached on the user object)."""
+    """Group membership (for tests, demo data and the profile download) — never used to grant access.
+
+    True for superusers and members of the role's group (cached on the user object).
+    """
     if not user.is_authenticated:
         return False
     if user.is_superuser:

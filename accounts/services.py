@@ -20,5 +20,6 @@ def complete_trainee_profile(user: User, **profile) -> User:
 def add_role(user: User, role: str) -> None:
     group, _ = Group.objects.get_or_create(name=role)
     user.groups.add(group)
-    if hasattr(user, "_role_names"):
-        del user._role_names
+    for cache in ("_role_names", "_venue_perm_cache", "_perm_cache", "_group_perm_cache"):
+        if hasattr(user, cache):
+            delattr(user, cache)

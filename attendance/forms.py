@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.forms import SingleLineField
+
 from . import codes
 from .models import Status
 from .sheet_import import SheetError, read_sheet
@@ -48,12 +50,31 @@ class HeadCountForm(forms.Form):
 
 
 class WalkInSearchForm(forms.Form):
-    q = forms.CharField(label=_("Name, email or phone"), min_length=2, max_length=100)
+    """An exact phone number, or an exact name together with the organisation."""
+
+    phone = SingleLineField(label=_("Phone number"), max_length=20, required=False)
+    real_name = SingleLineField(label=_("Real name"), max_length=50, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None, required=False, widget=forms.Select(attrs={"data-filterable": "true"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from accounts.models import Organisation, User
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name").only("id", "name")
+        self.fields["phone"].validators = User._meta.get_field("phone").validators
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("phone") and not (data.get("real_name") and data.get("organisation")):
+            raise forms.ValidationError(_("Enter the full phone number, or the full name and the organisation."))
+        return data
 
 
 class NewWalkInForm(forms.Form):
-    real_name = forms.CharField(label=_("Real name"), max_length=50)
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=20, required=False)
+    real_name = SingleLineField(label=_("Real name"), max_length=50)
+    phone = SingleLineField(label=_("Phone (optional)"), max_length=20, required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation (optional)"),
         queryset=None,

@@ -10,6 +10,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.storage import private_storage, random_name
+
+
+def sheet_file_name(instance, filename: str) -> str:
+    return random_name("sheets", filename)
+
 
 class TrainingSession(models.Model):
     """One live lecture, broadcast to several sub-venues at once."""
@@ -137,7 +143,8 @@ class SheetImport(models.Model):
 
     session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="sheet_imports")
     venue = models.ForeignKey("accounts.Venue", on_delete=models.PROTECT, related_name="+")
-    file = models.FileField(_("file"), upload_to="attendance/sheets/%Y/%m/")
+    # Private storage under a random name; the uploader's file name is kept only for the download.
+    file = models.FileField(_("file"), storage=private_storage, upload_to=sheet_file_name, max_length=200, blank=True)
     original_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     encoding = models.CharField(_("encoding"), max_length=30, blank=True)

@@ -2,8 +2,9 @@
 
 The period is ATTENDANCE_RETENTION_DAYS (settings; 0 keeps everything). Run
 ``manage.py purge_attendance`` from cron; ``--dry-run`` reports what would go.
-Deleting a record deletes its history rows with it (they describe nothing any more);
-the sessions themselves stay, so the department still sees that they took place.
+Deleting a record deletes its history rows with it (they describe nothing any more), and
+the session's uploaded sign-in sheets (rows and files) go too; the sessions themselves
+stay, so the department still sees that they took place.
 """
 
 from datetime import timedelta
@@ -12,7 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AttendanceRecord, ExpectedParticipant, TrainingSession
+from .models import AttendanceRecord, ExpectedParticipant, SheetImport, TrainingSession
+from .privacy import remove_sheet_file
 
 
 def expired_sessions(now=None):
@@ -30,4 +32,7 @@ def purge_session(session: TrainingSession) -> int:
         count = records.count()
         records.delete()
         ExpectedParticipant.objects.filter(session=session).delete()
+        for sheet in SheetImport.objects.filter(session=session).exclude(file=""):
+            remove_sheet_file(sheet)
+        SheetImport.objects.filter(session=session).delete()
     return count

@@ -1,6 +1,7 @@
-"""Attendance rules that need no HTTP: who may see which venue, rosters, changes and history.
+"""Attendance rules that need no HTTP: rosters, changes and history.
 
-The self check-in itself lives in ``attendance.checkin`` (kept lean on purpose), the
+Which venues a user manages is ``accounts.access.VenueScope``. The self check-in itself
+lives in ``attendance.checkin`` (kept lean on purpose), the
 paper sheets in ``attendance.sheets`` and ``attendance.sheet_import``. Every function
 that refuses something raises ``AttendanceError`` with a machine-readable code and a
 human message; views only translate it into a response.
@@ -50,33 +51,6 @@ def upcoming_sessions(limit: int = 5) -> list[TrainingSession]:
         .order_by("starts_at")
         .only("id", "title", "starts_at", "ends_at")[:limit]
     )
-
-
-# --- Who may manage which venue (enforced in every query below) --------------------------
-
-
-def manages_all_venues(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ORGANISER))
-
-
-def may_run_attendance(user) -> bool:
-    return manages_all_venues(user) or roles.has_role(user, roles.COORDINATOR)
-
-
-def managed_venues(user) -> QuerySet[Venue]:
-    if manages_all_venues(user):
-        return Venue.objects.all()
-    if roles.has_role(user, roles.COORDINATOR):
-        return Venue.objects.filter(coordinators=user)
-    return Venue.objects.none()
-
-
-def managed_session_venues(user) -> QuerySet[SessionVenue]:
-    return SessionVenue.objects.filter(venue__in=managed_venues(user)).select_related("session", "venue")
-
-
-def managed_records(user) -> QuerySet[AttendanceRecord]:
-    return AttendanceRecord.objects.filter(venue__in=managed_venues(user))
 
 
 # --- Expected participants -------------------------------------------------------------------
@@ -229,17 +203,23 @@ def _new_record(session_venue, user_id, status, *, by, now, note="", method=Meth
 # --- Walk-ins ---------------------------------------------------------------------------------
 
 
-def find_people(query: str, limit: int = 20) -> list[User]:
-    """Active users matching a name, email or phone fragment (at least two characters)."""
-    query = (query or "").strip()
-    if len(query) < 2:
+WALK_IN_SEARCH_LIMIT = 10
+
+
+def find_people(*, phone="", real_name="", organisation=None, limit=WALK_IN_SEARCH_LIMIT) -> list[User]:
+    """Active people with exactly this phone number, or exactly this name in this organisation.
+
+    Never a fragment: a coordinator finds the person standing in front of them, and cannot
+    list the province's trainees by typing two digits.
+    """
+    phone, real_name = (phone or "").strip(), (real_name or "").strip()
+    if phone:
+        found = User.objects.filter(phone=phone)
+    elif real_name and organisation is not None:
+        found = User.objects.filter(real_name=real_name, organisation=organisation)
+    else:
         return []
-    return list(
-        User.objects.filter(is_active=True)
-        .filter(Q(real_name__icontains=query) | Q(email__icontains=query) | Q(phone__contains=query))
-        .select_related("organisation")
-        .order_by("real_name", "email")[:limit]
-    )
+    return list(found.filter(is_active=True).select_related("organisation").order_by("real_name", "pk")[:limit])
 
 
 @transaction.atomic

@@ -22,7 +22,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import VenueScope
 from accounts.models import Organisation, User
+from accounts.spreadsheet import strip_control_characters
 from accounts.uploads import UnsafeUpload, check_xlsx_archive
 from accounts.validators import validate_phone
 
@@ -52,7 +54,8 @@ STATUS_WORDS = {
 
 
 def _norm(value) -> str:
-    return unicodedata.normalize("NFKC", str(value or "")).strip()
+    # Control characters never reach a stored name (they would break or arm exports).
+    return strip_control_characters(unicodedata.normalize("NFKC", str(value or ""))).strip()
 
 
 def _heading_key(value) -> str:
@@ -242,7 +245,8 @@ def _status_for(cells: dict, has_signature_column: bool) -> str | None:
 def plan_import(session_venue: SessionVenue, sheet: Sheet, user) -> ImportPlan:
     """Check every row and decide what importing it would do; writes nothing."""
     session = session_venue.session
-    venues = {sv.venue_id: sv.venue for sv in services.managed_session_venues(user).filter(session=session)}
+    managed = VenueScope.for_user(user).filter(SessionVenue.objects.filter(session=session).select_related("venue"))
+    venues = {sv.venue_id: sv.venue for sv in managed}
     venue_by_name = {_norm(v.name): v.id for v in venues.values()}
     organisations = {}
     roster = _session_people(session.pk)
@@ -337,7 +341,8 @@ def _match_person(row: PlannedRow, roster: list[User]) -> tuple[User | None, str
         candidates = list(User.objects.filter(is_active=True, phone=row.phone))
         mismatched = [u for u in candidates if u.real_name and u.real_name != row.name]
         if candidates and len(mismatched) == len(candidates):
-            return None, _("This phone number belongs to %(name)s.") % {"name": mismatched[0].real_name}
+            # Never say whose it is: the owner may be anyone in the province.
+            return None, _("This phone number belongs to another account.")
     if not candidates and row.organisation:
         candidates = list(User.objects.filter(is_active=True, real_name=row.name, organisation=row.organisation))
     if len(candidates) > 1:
@@ -365,6 +370,11 @@ def store_upload(session_venue: SessionVenue, uploaded_file, user) -> SheetImpor
 
 
 def plan_stored(sheet_import: SheetImport, session_venue: SessionVenue, user) -> ImportPlan:
+    if not sheet_import.file:
+        raise SheetError(
+            "file_removed",
+            _("This sheet's file has been removed (an account on it was closed, or its retention period ended)."),
+        )
     with sheet_import.file.open("rb") as fh:
         data = fh.read()
     plan = plan_import(session_venue, read_sheet(data, sheet_import.original_name), user)

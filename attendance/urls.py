@@ -25,6 +25,11 @@ urlpatterns = [
         sheets.import_preview,
         name="import_preview",
     ),
+    path(
+        "roster/<id:session_id>/<id:venue_id>/import/<id:import_id>/file/",
+        sheets.import_file,
+        name="import_file",
+    ),
     path("screen/<id:session_id>/<id:venue_id>/", screen.venue_screen, name="screen"),
     path("screen/<id:session_id>/<id:venue_id>/state/", screen.venue_screen_state, name="screen_state"),
 ]

@@ -9,9 +9,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.access import VenueScope
 from accounts.models import Venue
+from accounts.privacy import ANONYMISE_HOOK
 
-from . import services
+from . import privacy, services
 from .models import AttendanceRecord, SheetImport, TrainingSession
 
 
@@ -82,6 +84,16 @@ class SheetImportViewSet(SnippetViewSet):
     list_filter = ["session"]
     search_backend_name = None
     inspect_view_enabled = True
+    # The file is private: coordinators download it from the roster's import page, never by a media URL.
+    inspect_view_fields = [
+        "original_name",
+        "session",
+        "venue",
+        "encoding",
+        "uploaded_by",
+        "uploaded_at",
+        "rows_written",
+    ]
 
     def get_queryset(self, request):
         return SheetImport.objects.select_related("session", "venue", "uploaded_by")
@@ -99,7 +111,7 @@ register_snippet(AttendanceGroup)
 
 class RosterMenuItem(MenuItem):
     def is_shown(self, request):
-        return services.may_run_attendance(request.user)
+        return VenueScope.for_user(request.user).is_manager
 
 
 @hooks.register("register_admin_menu_item")
@@ -114,3 +126,8 @@ def expect_default_venue_trainees(request, instance):
     if isinstance(instance, TrainingSession):
         services.add_expected_from_default_venues(instance)
         services.add_expected_from_enrolments(instance)
+
+
+@hooks.register(ANONYMISE_HOOK)
+def forget_person_in_attendance(user):
+    privacy.forget_person(user)

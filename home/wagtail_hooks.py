@@ -10,6 +10,7 @@ from accounts.privacy import ANONYMISE_HOOK, PERSONAL_DATA_HOOK
 from attendance.models import AttendanceRecord
 from courses.models import Certificate, Enrolment, LessonCompletion
 from quizzes.models import Attempt
+from quizzes.services.review import review_access
 
 
 def _iso(value):
@@ -41,19 +42,24 @@ def learning_data(user):
 
 @hooks.register(PERSONAL_DATA_HOOK)
 def quiz_data(user):
+    """Attempts, with score and pass only where the quiz's review policy already shows them."""
     attempts = Attempt.objects.filter(user=user).select_related("quiz").order_by("started_at")
-    return "quiz_attempts", [
-        {
-            "quiz": a.quiz.title,
-            "number": a.number,
-            "status": a.status,
-            "started_at": _iso(a.started_at),
-            "submitted_at": _iso(a.submitted_at),
-            "score": str(a.score) if a.score is not None else None,
-            "passed": a.passed,
-        }
-        for a in attempts
-    ]
+    rows = []
+    for a in attempts:
+        access = review_access(a)
+        rows.append(
+            {
+                "quiz": a.quiz.title,
+                "number": a.number,
+                "status": a.status,
+                "started_at": _iso(a.started_at),
+                "submitted_at": _iso(a.submitted_at),
+                "score": str(a.score) if access.score and a.score is not None else None,
+                "passed": a.passed if access.score else None,
+                "results_from": _iso(access.release_at),
+            }
+        )
+    return "quiz_attempts", rows
 
 
 @hooks.register(PERSONAL_DATA_HOOK)

@@ -1,8 +1,9 @@
-"""CSV and XLSX downloads, written safely against spreadsheet formula injection.
+"""CSV and XLSX downloads of quiz results and the question bank.
 
 CSV is UTF-8 with a byte-order mark so Excel on Chinese Windows opens it correctly; XLSX is
-streamed with openpyxl's write-only mode. Text cells starting with = + - @ tab or CR are
-prefixed with an apostrophe so a spreadsheet shows them as text instead of running them.
+streamed with openpyxl's write-only mode. Every cell goes through the one cell rule
+(``accounts.spreadsheet.safe_cell``): control characters a spreadsheet cannot hold are removed,
+then text starting like a formula gets a leading apostrophe.
 """
 
 import csv
@@ -13,22 +14,16 @@ from decimal import Decimal
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from accounts.spreadsheet import safe_cell as _rule
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def safe_cell(value):
-    """A value a spreadsheet will display and never evaluate."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
+    """A value a spreadsheet will display and never evaluate (times in local time, as text)."""
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, int | float | Decimal):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    return _rule(value)
 
 
 class _Echo:

@@ -17,10 +17,10 @@ from ninja.openapi.docs import Swagger
 from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.api.v3.auth import BearerTokenAuth
 
+from accounts.access import VenueScope as Scope
 from courses.models import Certificate
 
-from .errors import ReportError
-from .scope import Scope, scope_for
+from .errors import ReportError, reporting_scope
 from .services.attendance import Filters, Tally, attendance_rollup, visible_sessions
 from .services.coverage import GAPS, CoverageFilters, coverage_units
 
@@ -58,7 +58,7 @@ api = NinjaAPI(
 
 def scope_of(request) -> Scope:
     try:
-        return scope_for(request.user)
+        return reporting_scope(request.user)
     except ReportError as error:
         raise HttpError(403, str(error.message)) from None
 

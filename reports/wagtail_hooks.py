@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from accounts.access import VenueScope
+
 from . import admin_urls
-from .scope import may_see_reports
 
 REPORT_PAGES = [
     ("overview", _("Overview"), "table"),
@@ -20,12 +21,12 @@ REPORT_PAGES = [
 
 class ReportsMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_see_reports(request.user)
+        return VenueScope.for_user(request.user).is_manager
 
 
 class ReportsSubmenu(SubmenuMenuItem):
     def is_shown(self, request):
-        return may_see_reports(request.user)
+        return VenueScope.for_user(request.user).is_manager
 
 
 @hooks.register("register_admin_urls")

@@ -34,7 +34,7 @@ def main(base_path, ours_path, theirs_path):
         elif mine.msgstr != entry.msgstr or mine.msgstr_plural != entry.msgstr_plural:
             base_entry = base.get(key(entry))
             # Take their translation where ours kept the base's (they changed it) or ours is empty.
-            if base_entry is not None and mine.msgstr == base_entry.msgstr or not (mine.msgstr or mine.msgstr_plural):
+            if (base_entry is not None and mine.msgstr == base_entry.msgstr) or not (mine.msgstr or mine.msgstr_plural):
                 mine.msgstr = entry.msgstr
                 mine.msgstr_plural = entry.msgstr_plural
                 mine.flags = entry.flags

@@ -1,10 +1,12 @@
-"""Who may open coordinator pages: the venue scoping lives in the services' querysets."""
+"""Who may open coordinator pages: ``accounts.access.VenueScope`` decides, once per request."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+
+from accounts.access import VenueScope
 
 from .. import services
 from ..models import SessionVenue
@@ -29,13 +31,18 @@ def coordinator_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not services.may_run_attendance(request.user):
+        request.venue_scope = VenueScope.for_user(request.user)
+        if not request.venue_scope.is_manager:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
-def session_venue_or_404(user, session_id: int, venue_id: int) -> SessionVenue:
-    """A venue of a session that this user manages; anyone else's is simply not found."""
-    return get_object_or_404(services.managed_session_venues(user), session_id=session_id, venue_id=venue_id)
+def scoped_session_venues(scope: VenueScope):
+    return scope.filter(SessionVenue.objects.select_related("session", "venue"))
+
+
+def session_venue_or_404(scope: VenueScope, session_id: int, venue_id: int) -> SessionVenue:
+    """A venue of a session that this scope manages; anyone else's is simply not found."""
+    return get_object_or_404(scoped_session_venues(scope), session_id=session_id, venue_id=venue_id)

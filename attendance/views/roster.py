@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.http import Http404
@@ -10,12 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import VenueScope
 from accounts.models import User
 
 from .. import services
 from ..forms import HeadCountForm, MarkForm, NewWalkInForm, WalkInSearchForm
 from ..models import AttendanceRecord, ExpectedParticipant, Status, TrainingSession
-from .access import coordinator_required, session_venue_or_404
+from .access import coordinator_required, scoped_session_venues, session_venue_or_404
 
 ROSTER_PAGE_SIZE = 100
 
@@ -34,7 +36,7 @@ def _count_subquery(model, **filters):
 @coordinator_required
 def roster_home(request):
     """Every session at every venue I manage, newest session first."""
-    links = services.managed_session_venues(request.user).annotate(
+    links = scoped_session_venues(request.venue_scope).annotate(
         expected_count=_count_subquery(ExpectedParticipant),
         attended_count=_count_subquery(AttendanceRecord, status__in=[Status.PRESENT, Status.LATE]),
     )
@@ -64,7 +66,7 @@ def roster_home(request):
 
 @coordinator_required
 def roster(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     status_filter = request.GET.get("status", "")
     if status_filter not in {*Status.values, "none", ""}:
         status_filter = ""
@@ -83,7 +85,7 @@ def roster(request, session_id: int, venue_id: int):
             "statuses": Status.choices,
             "query_string": f"status={status_filter}" if status_filter else "",
             "head_count_form": HeadCountForm(initial={"head_count": session_venue.head_count}),
-            "manages_all": services.manages_all_venues(request.user),
+            "manages_all": request.venue_scope.all_venues,
         },
     )
 
@@ -91,7 +93,7 @@ def roster(request, session_id: int, venue_id: int):
 @require_POST
 @coordinator_required
 def mark(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     form = MarkForm(request.POST, roster_ids=services.roster_user_ids(session_venue))
     if not form.is_valid():
         for errors in form.errors.values():
@@ -121,7 +123,7 @@ def mark(request, session_id: int, venue_id: int):
 @require_POST
 @coordinator_required
 def head_count(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     form = HeadCountForm(request.POST)
     if form.is_valid():
         services.record_head_count(session_venue, form.cleaned_data["head_count"], by=request.user)
@@ -134,15 +136,18 @@ def head_count(request, session_id: int, venue_id: int):
 @coordinator_required
 def walk_in(request, session_id: int, venue_id: int):
     """Find someone and record them here, or create a minimal account to merge later."""
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     search = WalkInSearchForm(request.GET or None)
     new_form = NewWalkInForm(request.POST or None)
+    salt = f"walk-in:{request.user.pk}:{session_venue.pk}"
     if request.method == "POST":
-        if "user" in request.POST:
-            user_id = request.POST.get("user", "")
-            if not (user_id.isdigit() and len(user_id) <= 18):
-                raise Http404
-            person = get_object_or_404(User, pk=int(user_id), is_active=True)
+        if "person" in request.POST:
+            # Only someone this coordinator just found can be added: the id comes signed.
+            try:
+                user_id = signing.loads(request.POST["person"][:200], salt=salt, max_age=3600)
+            except signing.BadSignature:
+                raise Http404 from None
+            person = get_object_or_404(User, pk=user_id, is_active=True)
         elif new_form.is_valid():
             person = services.create_walk_in_account(venue=session_venue.venue, **new_form.cleaned_data)
         else:
@@ -155,7 +160,9 @@ def walk_in(request, session_id: int, venue_id: int):
             else:
                 messages.success(request, _("%(name)s added as a walk-in.") % {"name": person.display_name})
                 return redirect("attendance:roster", session_id, venue_id)
-    results = services.find_people(search.cleaned_data["q"]) if search.is_valid() else []
+    results = services.find_people(**search.cleaned_data) if search.is_valid() else []
+    for person in results:
+        person.token = signing.dumps(person.pk, salt=salt)
     return render(
         request,
         "attendance/walk_in.html",
@@ -167,7 +174,7 @@ def walk_in(request, session_id: int, venue_id: int):
 @coordinator_required
 def add_expected(request, session_id: int):
     """Organisers: expect every trainee whose default sub-venue (or course enrolment) takes part."""
-    if not services.manages_all_venues(request.user):
+    if not request.venue_scope.all_venues:
         raise Http404
     session = get_object_or_404(TrainingSession, pk=session_id)
     added = services.add_expected_from_default_venues(session) + services.add_expected_from_enrolments(session)
@@ -178,7 +185,8 @@ def add_expected(request, session_id: int):
 @login_required
 def record_history(request, record_id: int):
     """A record and every change to it: its trainee, their venue's coordinators and organisers may look."""
-    visible = services.managed_records(request.user) | AttendanceRecord.objects.filter(user=request.user)
+    scope = VenueScope.for_user(request.user)
+    visible = scope.filter(AttendanceRecord.objects) | AttendanceRecord.objects.filter(user=request.user)
     record = get_object_or_404(visible.select_related("session", "venue", "user"), pk=record_id)
     return render(
         request, "attendance/record_history.html", {"record": record, "changes": services.record_history(record)}

@@ -20,7 +20,7 @@ def _state(request, session_venue):
 @never_cache
 @coordinator_required
 def venue_screen(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     state = _state(request, session_venue)
     # Without JavaScript the page reloads itself when the code changes (at most every 10 s).
     refresh = min(state["seconds_left"], 10)
@@ -34,5 +34,5 @@ def venue_screen(request, session_id: int, venue_id: int):
 @never_cache
 @coordinator_required
 def venue_screen_state(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     return JsonResponse(_state(request, session_venue))

@@ -1,7 +1,7 @@
 """Paper sign-in sheets: print one per venue, then import the typed-up result."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -16,7 +16,7 @@ from .access import coordinator_required, session_venue_or_404
 
 @coordinator_required
 def sheet_pdf(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     response = HttpResponse(sign_in_sheet_pdf(session_venue), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sign-in-sheet-S{session_id}-V{venue_id}.pdf"'
     return response
@@ -25,7 +25,7 @@ def sheet_pdf(request, session_id: int, venue_id: int):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request, session_id: int, venue_id: int):
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     form = SheetUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         stored = sheet_import.store_upload(session_venue, form.cleaned_data["file"], request.user)
@@ -37,10 +37,20 @@ def import_upload(request, session_id: int, venue_id: int):
 
 
 @coordinator_required
+def import_file(request, session_id: int, venue_id: int, import_id: int):
+    """The uploaded sheet itself, to the same people who see the venue's roster (it lists names and phones)."""
+    session_venue_or_404(request.venue_scope, session_id, venue_id)
+    stored = get_object_or_404(SheetImport, pk=import_id, session_id=session_id, venue_id=venue_id)
+    if not stored.file:
+        raise Http404
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
+
+
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def import_preview(request, session_id: int, venue_id: int, import_id: int):
     """The dry run: every row with what importing it would do, or why it cannot."""
-    session_venue = session_venue_or_404(request.user, session_id, venue_id)
+    session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     stored = get_object_or_404(SheetImport, pk=import_id, session_id=session_id, venue_id=venue_id)
     if request.method == "POST":
         try:

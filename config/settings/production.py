@@ -6,6 +6,8 @@ DATABASE_URL          postgres://user:pass@host:5432/name (SQLite under var/ whe
 REDIS_URL             redis://host:6379/0 enables the shared Redis cache
 MEDIA_ROOT            directory for uploads (default: ./media)
 MEDIA_STORAGE         dotted storage class for uploads, e.g. storages.backends.s3.S3Storage
+PRIVATE_MEDIA_ROOT    directory for uploads with personal data, never served (default: var/private)
+PRIVATE_MEDIA_STORAGE dotted storage class for those (a private bucket; docs/DEPLOYMENT.md)
 SECURE_SSL_REDIRECT   "false" only for plain-HTTP loopback serving (make serve, make bench); default true
 """
 
@@ -25,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
 
 STORAGES = {
     "default": {"BACKEND": os.environ.get("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    "private": {"BACKEND": os.environ.get("PRIVATE_MEDIA_STORAGE", "accounts.storage.PrivateFileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

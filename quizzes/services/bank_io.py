@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from accounts.spreadsheet import FORMULA_STARTS
 from accounts.uploads import UnsafeUpload, check_xlsx_archive
 
-from ..exports import FORMULA_TRIGGERS
 from ..models import Question, QuestionCategory
 from .bank import OptionSpec, question_errors, save_question
 
@@ -131,7 +131,7 @@ def _as_dicts(rows: list[list]) -> list[dict]:
 
 def _unprotect(text: str) -> str:
     """Undo the apostrophe our exports put before formula-like text."""
-    return text[1:] if text.startswith("'") and text[1:2] in FORMULA_TRIGGERS and text[1:2] else text
+    return text[1:] if text.startswith("'") and text[1:2] in FORMULA_STARTS and text[1:2] else text
 
 
 # --- checking rows ---------------------------------------------------------------------------------

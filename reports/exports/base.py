@@ -19,18 +19,13 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import VenueScope as Scope
+from accounts.spreadsheet import SafeCellText, safe_cell
+
 from ..errors import ReportError
-from ..scope import Scope
-from .sql import FORMULA_STARTS, LocalDateTimeText, Neutralised
+from .sql import LocalDateTimeText
 
 BATCH_SIZE = 2000
-
-
-def neutralise(value):
-    """The Python twin of ``sql.Neutralised``: a leading apostrophe stops a cell being a formula."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS and value:
-        return "'" + value
-    return value
 
 
 class Exporter:
@@ -40,7 +35,7 @@ class Exporter:
     verbose_name = ""
     description = ""
     form_class: type[forms.Form] = forms.Form
-    # True when batches() already neutralised every text cell (QueryExporter does it in SQL).
+    # True when batches() already applied the cell rule to every text cell (QueryExporter does it in SQL).
     rows_are_neutralised = False
 
     def __init__(self, scope: Scope, filters: dict | None = None):
@@ -67,7 +62,7 @@ class Exporter:
     def batches(self, size: int = BATCH_SIZE) -> Iterator[list]:
         batch = []
         for row in self.rows():
-            batch.append(row if self.rows_are_neutralised else [neutralise(v) for v in row])
+            batch.append(row if self.rows_are_neutralised else [safe_cell(v) for v in row])
             if len(batch) >= size:
                 yield batch
                 batch = []
@@ -82,7 +77,7 @@ class Exporter:
 class Column:
     header: object  # a lazy translated string: headers follow the language active when exporting
     expression: object  # a field path or a Django expression
-    text: bool = True  # neutralise in SQL (text that people typed or that could start like a formula)
+    text: bool = True  # the cell rule in SQL (text that people typed or that could start like a formula)
     when: str = ""  # "datetime" formats a datetime in local time
 
 
@@ -110,7 +105,7 @@ class QueryExporter(Exporter):
             if column.when == "datetime":
                 expression = LocalDateTimeText(expression)
             elif column.text:
-                expression = Neutralised(expression)
+                expression = SafeCellText(expression)
             annotations[f"c{index}"] = expression
         return self.queryset().annotate(**annotations).values_list(*annotations)
 

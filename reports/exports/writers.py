@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterator
 
 from django.utils import translation
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .base import Exporter, neutralise
+from accounts.spreadsheet import safe_cell
+
+from .base import Exporter
 
 BOM = "\ufeff"
 FORMATS = {
@@ -23,7 +24,7 @@ FORMATS = {
 
 def _header(exporter: Exporter) -> list[str]:
     with translation.override(exporter.language):
-        return [neutralise(str(h)) for h in exporter.headers()]
+        return [safe_cell(str(h)) for h in exporter.headers()]
 
 
 def csv_chunks(exporter: Exporter, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
@@ -79,13 +80,6 @@ def write_csv(exporter: Exporter, path, progress: Callable[[int], None] | None =
     return rows
 
 
-def _xlsx_cell(value):
-    # openpyxl refuses control characters; neutralised text never starts with "=", so it stays text.
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
 def write_xlsx(exporter: Exporter, path, progress: Callable[[int], None] | None = None) -> int:
     """Write an XLSX workbook in openpyxl's write-only mode (rows go to disk as they come)."""
     workbook = Workbook(write_only=True)
@@ -93,8 +87,9 @@ def write_xlsx(exporter: Exporter, path, progress: Callable[[int], None] | None 
     sheet.append(_header(exporter))
     rows = 0
     for batch in exporter.batches():
+        # Cells already follow accounts.spreadsheet's rule (in SQL or in Exporter.batches).
         for row in batch:
-            sheet.append([_xlsx_cell(v) for v in row])
+            sheet.append(row)
         rows += len(batch)
         if progress:
             progress(len(batch))

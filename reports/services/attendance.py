@@ -10,10 +10,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import VenueScope as Scope
 from accounts.models import Division, Organisation, Venue
 from attendance.models import AttendanceRecord, ExpectedParticipant, SessionVenue, Status, TrainingSession
-
-from ..scope import Scope
 
 ATTENDED = (Status.PRESENT, Status.LATE)
 STATUSES = (Status.PRESENT, Status.LATE, Status.EXCUSED, Status.ABSENT)

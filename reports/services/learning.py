@@ -14,11 +14,10 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import VenueScope as Scope
 from accounts.models import Division, Organisation
 from courses.models import Certificate, CoursePage, Enrolment
 from quizzes.models import Attempt, QuizPage
-
-from ..scope import Scope
 
 CITY_OF_TRAINEE = "user__default_venue__city_id", "user__organisation__city_id"
 

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..errors import ReportError
-from ..scope import scope_for
+from ..errors import ReportError, reporting_scope
 
 REPORTS_HOME = {"url": reverse_lazy("reports_admin:overview"), "label": _("Reports")}
 
@@ -22,7 +21,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         try:
-            self.scope = scope_for(request.user)
+            self.scope = reporting_scope(request.user)
         except ReportError as error:
             raise PermissionDenied(error.message) from None
         return super().dispatch(request, *args, **kwargs)

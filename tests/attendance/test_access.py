@@ -29,6 +29,7 @@ def venue_urls(session, venue, venue_coordinator, trainee):
         ("get", reverse("attendance:import_upload", args=args)),
         ("get", reverse("attendance:import_preview", args=[*args, stored.pk])),
         ("post", reverse("attendance:import_preview", args=[*args, stored.pk])),
+        ("get", reverse("attendance:import_file", args=[*args, stored.pk])),
         ("get", reverse("attendance:screen", args=args)),
         ("get", reverse("attendance:screen_state", args=args)),
         ("get", reverse("attendance:record_history", args=[record.pk])),

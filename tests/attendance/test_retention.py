@@ -47,3 +47,21 @@ def test_zero_keeps_everything(venue, make_trainee, capsys):
     call_command("purge_attendance")
     assert "kept for ever" in capsys.readouterr().out
     assert AttendanceRecord.objects.count() == 1
+
+
+@override_settings(ATTENDANCE_RETENTION_DAYS=365)
+def test_purge_removes_the_sessions_uploaded_sheets(venue, make_trainee, venue_coordinator):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from attendance import sheet_import
+    from attendance.models import SheetImport
+
+    old = attended_session(venue, make_trainee(), ended_days_ago=400)
+    upload = SimpleUploadedFile("sheet.csv", "姓名\n张三\n".encode())
+    stored = sheet_import.store_upload(old.session_venues.get(venue=venue), upload, venue_coordinator)
+    path = Path(stored.file.path)
+    assert path.exists()
+    call_command("purge_attendance", verbosity=0)
+    assert not path.exists() and not SheetImport.objects.filter(pk=stored.pk).exists()

@@ -86,8 +86,9 @@ def test_walk_in_found_by_search(client, session, venue, venue_coordinator, make
     guest = make_trainee(real_name="临时来宾", phone="13912345678")
     client.force_login(venue_coordinator)
     url = reverse("attendance:walk_in", args=[session.pk, venue.pk])
-    assert "临时来宾" in client.get(url, {"q": "1391234"}).content.decode()
-    client.post(url, {"user": guest.pk})
+    page = client.get(url, {"phone": "13912345678"})
+    assert "临时来宾" in page.content.decode()
+    client.post(url, {"person": page.context["results"][0].token})
     record = AttendanceRecord.objects.get(user=guest)
     assert (record.venue, record.status, record.method) == (venue, "present", "coordinator")
     assert ExpectedParticipant.objects.get(user=guest).source == ExpectedParticipant.Source.WALK_IN
@@ -197,3 +198,35 @@ def test_upcoming_sessions_for_the_home_page(session, db):
     later = TrainingSessionFactory(title="下周", starts_at=timezone.now() + timedelta(days=7))
     assert [s.title for s in services.upcoming_sessions()] == [session.title, later.title]
     assert len(services.upcoming_sessions(limit=1)) == 1
+
+
+def test_walk_in_search_is_exact_and_limited(client, session, venue, venue_coordinator, make_trainee):
+    """No fragment search: ?q=13 or a partial phone lists nobody; an exact name needs the organisation."""
+    guest = make_trainee(real_name="临时来宾", phone="13912345678")
+    namesakes = [make_trainee(real_name="同名", organisation=guest.organisation) for _ in range(12)]
+    client.force_login(venue_coordinator)
+    url = reverse("attendance:walk_in", args=[session.pk, venue.pk])
+    for query in ({"q": "13"}, {"phone": "1391234"}, {"real_name": "临时来宾"}, {"real_name": "临时"}):
+        response = client.get(url, query)
+        assert response.context["results"] == [] and "13912345678" not in response.content.decode(), query
+    assert (
+        "临时来宾" in client.get(url, {"real_name": "临时来宾", "organisation": guest.organisation_id}).content.decode()
+    )
+    found = client.get(url, {"real_name": "同名", "organisation": guest.organisation_id}).context["results"]
+    assert len(found) == services.WALK_IN_SEARCH_LIMIT and {p.pk for p in found} <= {p.pk for p in namesakes}
+
+
+def test_walk_in_cannot_add_a_person_by_guessing_an_id(client, session, venue, venue_coordinator, make_trainee):
+    stranger = make_trainee(real_name="外地学员")
+    client.force_login(venue_coordinator)
+    url = reverse("attendance:walk_in", args=[session.pk, venue.pk])
+    assert client.post(url, {"user": stranger.pk}).status_code == 200
+    assert client.post(url, {"person": str(stranger.pk)}).status_code == 404
+    assert not AttendanceRecord.objects.filter(user=stranger).exists()
+
+
+def test_walk_in_fields_drop_control_characters(client, session, venue, venue_coordinator):
+    client.force_login(venue_coordinator)
+    url = reverse("attendance:walk_in", args=[session.pk, venue.pk])
+    client.post(url, {"real_name": '\x01=HYPERLINK("http://x","y")', "phone": ""})
+    assert AttendanceRecord.objects.select_related("user").get().user.real_name == '=HYPERLINK("http://x","y")'

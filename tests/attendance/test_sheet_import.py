@@ -181,3 +181,16 @@ def test_unreadable_upload_is_explained(client, session, venue, venue_coordinato
     bad = client.post(url, {"file": SimpleUploadedFile("x.pdf", b"%PDF")})
     assert bad.status_code == 400 and ".csv" in bad.content.decode()
     assert not SheetImport.objects.exists()
+
+
+def test_preview_never_names_the_owner_of_a_phone_number(session_venue, venue_coordinator, make_trainee):
+    make_trainee(real_name="省外某人", phone="13800000077")
+    result = plan(session_venue, "姓名,手机\n冒名者,13800000077\n", venue_coordinator)
+    (row,) = result.rows
+    assert row.errors and "省外某人" not in " ".join(map(str, row.errors))
+    assert row.user is None
+
+
+def test_imported_names_lose_control_characters(session_venue, venue_coordinator):
+    result = plan(session_venue, "姓名\n\x01=HYPERLINK(1)\n", venue_coordinator)
+    assert result.rows[0].name == "=HYPERLINK(1)"

@@ -56,3 +56,31 @@ def test_closing_the_account_keeps_records_and_scrubs_certificate_names(client, 
     assert certificate.trainee_name == "—"
     assert AttendanceRecord.objects.filter(user=active_trainee).count() == 1
     assert active_trainee.enrolments.count() == 1
+
+
+def test_my_data_obeys_the_review_policy_of_after_close_quizzes(client):
+    """The download shows a score only when the review page would (review_access decides both)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.models import QuizPage
+
+    user = UserFactory(real_name="严学员", roles=[roles.TRAINEE])
+    closes = timezone.now() + timedelta(hours=1)
+    quiz = quiz_factories.make_quiz(
+        [quiz_factories.true_false(answer=True)],
+        title="闭卷测验",
+        closes_at=closes,
+        review_timing=QuizPage.ReviewTiming.AFTER_CLOSE,
+    )
+    attempt, _created = attempts.start_attempt(user, quiz)
+    attempts.submit_attempt(attempt)
+    client.force_login(user)
+    before = json.loads(client.get(reverse("accounts:download_data")).content)["quiz_attempts"][0]
+    assert before["score"] is None and before["passed"] is None and before["results_from"]
+    attempt.refresh_from_db()
+    assert attempt.score is not None  # graded, only held back
+    QuizPage.objects.filter(pk=quiz.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    after = json.loads(client.get(reverse("accounts:download_data")).content)["quiz_attempts"][0]
+    assert after["score"] == str(attempt.score) and after["passed"] is attempt.passed

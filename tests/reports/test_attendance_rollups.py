@@ -2,8 +2,9 @@
 
 import pytest
 
+from accounts.access import VenueScope
 from attendance.services import add_expected_from_default_venues
-from reports.scope import everything, scope_for
+from reports.errors import reporting_scope as scope_for
 from reports.services.attendance import NO_COUNTY, Filters, attendance_rollup, session_page, total, venue_roster
 
 from .conftest import build_world
@@ -17,7 +18,7 @@ def by_key(tallies):
 
 
 def test_province_level_groups_by_city_with_every_city_listed(world):
-    cities = by_key(attendance_rollup(everything(), Filters(session=world.session.pk), "city"))
+    cities = by_key(attendance_rollup(VenueScope.everything(), Filters(session=world.session.pk), "city"))
     assert len(cities) == 16
     jinan, qingdao = cities["370100"], cities["370200"]
     assert (jinan.expected, jinan.present, jinan.late, jinan.excused, jinan.absent) == (3, 1, 1, 0, 1)
@@ -29,7 +30,9 @@ def test_province_level_groups_by_city_with_every_city_listed(world):
 
 
 def test_city_level_groups_by_county_and_keeps_city_level_venues(world):
-    counties = by_key(attendance_rollup(everything(), Filters(session=world.session.pk, city="370100"), "county"))
+    counties = by_key(
+        attendance_rollup(VenueScope.everything(), Filters(session=world.session.pk, city="370100"), "county")
+    )
     assert set(counties) == {"370102", "370103"}
     assert counties["370102"].attended == 2
     assert counties["370103"].absent == 1
@@ -38,15 +41,17 @@ def test_city_level_groups_by_county_and_keeps_city_level_venues(world):
 def test_city_level_venue_without_county_appears_under_its_own_heading(world):
     make_trainee(world.jinan_city)
     add_expected_from_default_venues(world.session)
-    counties = by_key(attendance_rollup(everything(), Filters(session=world.session.pk, city="370100"), "county"))
+    counties = by_key(
+        attendance_rollup(VenueScope.everything(), Filters(session=world.session.pk, city="370100"), "county")
+    )
     assert counties[NO_COUNTY].expected == 1
     filters = Filters(session=world.session.pk, city="370100", county=NO_COUNTY)
-    venues = attendance_rollup(everything(), filters, "venue")
+    venues = attendance_rollup(VenueScope.everything(), filters, "venue")
     assert [v.key for v in venues] == [world.jinan_city.pk]
 
 
 def test_county_level_lists_participating_venues_even_when_empty(world):
-    venues = attendance_rollup(everything(), Filters(session=world.session.pk, city="370100"), "venue")
+    venues = attendance_rollup(VenueScope.everything(), Filters(session=world.session.pk, city="370100"), "venue")
     assert {v.label for v in venues} == {"济南市主会场", "历下区分会场", "市中区分会场"}
     assert by_key(venues)[world.jinan_city.pk].expected == 0
     lixia = by_key(venues)[world.lixia.pk]
@@ -55,7 +60,7 @@ def test_county_level_lists_participating_venues_even_when_empty(world):
 
 
 def test_by_organisation_and_total(world):
-    tallies = attendance_rollup(everything(), Filters(session=world.session.pk), "organisation")
+    tallies = attendance_rollup(VenueScope.everything(), Filters(session=world.session.pk), "organisation")
     orgs = by_key(tallies)
     assert orgs[world.unit_lixia.pk].attended == 2
     assert orgs[world.unit_qingdao.pk].excused == 1
@@ -65,7 +70,7 @@ def test_by_organisation_and_total(world):
 
 
 def test_organisation_filter_narrows_the_drill_down(world):
-    cities = by_key(attendance_rollup(everything(), Filters(organisation=world.unit_qingdao.pk), "city"))
+    cities = by_key(attendance_rollup(VenueScope.everything(), Filters(organisation=world.unit_qingdao.pk), "city"))
     assert cities["370100"].expected == 0
     assert cities["370200"].expected == 2
 
@@ -81,14 +86,14 @@ def test_coordinator_sees_only_their_venues(world):
 
 
 def test_roster_of_one_venue(world):
-    lines = venue_roster(everything(), world.session.pk, world.lixia.pk)
+    lines = venue_roster(VenueScope.everything(), world.session.pk, world.lixia.pk)
     assert {(line.name, line.status) for line in lines} == {("甲", "present"), ("乙", "late")}
-    lines = venue_roster(everything(), world.session.pk, world.shinan.pk)
+    lines = venue_roster(VenueScope.everything(), world.session.pk, world.shinan.pk)
     assert {(line.name, line.status) for line in lines} == {("丁", "excused"), ("戊", "")}
 
 
 def test_session_page_totals(world):
-    page, rows = session_page(everything(), 1)
+    page, rows = session_page(VenueScope.everything(), 1)
     assert page.paginator.count == 1
     assert (rows[0].label, rows[0].expected, rows[0].attended) == (world.session.title, 5, 2)
 
@@ -96,7 +101,7 @@ def test_session_page_totals(world):
 @pytest.mark.parametrize("extra_venues", [0, 12])
 def test_rollup_query_count_does_not_grow(db, django_assert_max_num_queries, extra_venues):
     world = build_world(extra_venues=extra_venues, trainees_per_extra=6)
-    scope = everything()
+    scope = VenueScope.everything()
     with django_assert_max_num_queries(3):
         attendance_rollup(scope, Filters(session=world.session.pk), "city")
     with django_assert_max_num_queries(3):

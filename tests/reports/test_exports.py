@@ -7,10 +7,12 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
+from accounts.access import VenueScope
+from accounts.spreadsheet import safe_cell as neutralise
 from attendance.models import Status
-from reports.exports import Exporter, neutralise, registry
+from reports.errors import reporting_scope as scope_for
+from reports.exports import Exporter, registry
 from reports.exports.writers import csv_chunks, write_csv, write_xlsx
-from reports.scope import everything, scope_for
 
 from .conftest import build_world
 from .factories import certified_course, enrol, settlement_quiz, take_quiz
@@ -22,9 +24,9 @@ DANGEROUS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
 
 def export(identifier, scope=None, **data):
     cls = registry.get(identifier)
-    form = cls.form(scope or everything(), data=data)
+    form = cls.form(scope or VenueScope.everything(), data=data)
     assert form.is_valid(), form.errors
-    return cls(scope or everything(), form.cleaned_data)
+    return cls(scope or VenueScope.everything(), form.cleaned_data)
 
 
 def parse_csv(exporter) -> list[list[str]]:
@@ -123,7 +125,7 @@ def test_python_rows_are_neutralised_by_the_writers(tmp_path):
             yield ['=HYPERLINK("http://x")', -3]
             yield ["@x", "ok"]
 
-    exporter = Plain(everything())
+    exporter = Plain(VenueScope.everything())
     rows = parse_csv(exporter)
     assert rows == [["'=a", "b"], ['\'=HYPERLINK("http://x")', "-3"], ["'@x", "ok"]]
     write_xlsx(exporter, tmp_path / "p.xlsx")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from reports.scope import everything, scope_for
+from accounts.access import VenueScope
+from reports.errors import reporting_scope as scope_for
 from reports.services.coverage import CoverageFilters, coverage_by_city, coverage_units
 from reports.services.learning import completion_rates, pass_rates, settlement_quiz_keys
 from tests.courses.factories import make_course
@@ -31,26 +32,26 @@ def rates(rows):
 
 def test_completion_rates_by_city_and_organisation(learning):
     w = learning
-    assert rates(completion_rates(everything(), "city")) == {"370100": (3, 1), "370200": (2, 1)}
-    by_org = rates(completion_rates(everything(), "organisation", course_key=str(w.course.translation_key)))
+    assert rates(completion_rates(VenueScope.everything(), "city")) == {"370100": (3, 1), "370200": (2, 1)}
+    by_org = rates(completion_rates(VenueScope.everything(), "organisation", course_key=str(w.course.translation_key)))
     assert by_org[w.unit_lixia.pk] == (2, 1)
     assert by_org[w.unit_qingdao.pk] == (2, 1)
     other = make_course()
-    assert completion_rates(everything(), "city", course_key=str(other.translation_key)) == []
+    assert completion_rates(VenueScope.everything(), "city", course_key=str(other.translation_key)) == []
 
 
 def test_revoked_certificate_no_longer_counts(learning):
     from courses.services import revoke_certificate
 
     revoke_certificate(learning.t1.certificates.get(), by=learning.coordinator, reason="重复")
-    assert rates(completion_rates(everything(), "city"))["370100"] == (3, 0)
+    assert rates(completion_rates(VenueScope.everything(), "city"))["370100"] == (3, 0)
 
 
 def test_pass_rates_count_people_not_attempts(learning):
     w = learning
     take_quiz(w.t3, w.quiz, right=True)  # second attempt passes
-    assert rates(pass_rates(everything(), "city")) == {"370100": (2, 2), "370200": (1, 0)}
-    assert rates(pass_rates(everything(), "city", quiz_keys=[])) == {}
+    assert rates(pass_rates(VenueScope.everything(), "city")) == {"370100": (2, 2), "370200": (1, 0)}
+    assert rates(pass_rates(VenueScope.everything(), "city", quiz_keys=[])) == {}
 
 
 def test_settlement_quiz_found_by_topic_tag(learning):
@@ -68,16 +69,16 @@ def test_coordinator_learning_scope(learning):
 
 def test_coverage_lists_the_units_to_chase(learning):
     w = learning
-    units = {u.pk: u for u in coverage_units(everything())}
+    units = {u.pk: u for u in coverage_units(VenueScope.everything())}
     assert (units[w.unit_lixia.pk].attendees, units[w.unit_lixia.pk].certified) == (2, 1)
     assert units[w.unit_lixia.pk].settlement_passers == 1
     assert (units[w.unit_qingdao.pk].attendees, units[w.unit_qingdao.pk].certified) == (0, 1)
     assert units[w.unit_unreached.pk].members_count == 0
-    first = next(iter(coverage_units(everything())))
+    first = next(iter(coverage_units(VenueScope.everything())))
     assert first.attendees == first.certified == first.settlement_passers == 0
 
     def names(gap):
-        return {u.name for u in coverage_units(everything(), CoverageFilters(gap=gap))}
+        return {u.name for u in coverage_units(VenueScope.everything(), CoverageFilters(gap=gap))}
 
     assert names("no_attendee") >= {"市中发电有限公司", "青岛能源有限公司", "黄岛电厂"}
     assert "历下热电有限公司" not in names("no_attendee")
@@ -88,7 +89,7 @@ def test_coverage_lists_the_units_to_chase(learning):
 
 
 def test_coverage_by_city(learning):
-    rows, summary = coverage_by_city(everything())
+    rows, summary = coverage_by_city(VenueScope.everything())
     cities = {row.key: row for row in rows}
     assert len(rows) == 16
     jinan, qingdao = cities["370100"], cities["370200"]
@@ -107,7 +108,7 @@ def test_coverage_for_a_coordinator_counts_only_their_venues(learning):
 
 
 def test_no_settlement_quiz_means_nobody_passed_it(world):
-    units = list(coverage_units(everything()))
+    units = list(coverage_units(VenueScope.everything()))
     assert all(u.settlement_passers == 0 for u in units)
 
 
@@ -119,11 +120,11 @@ def test_learning_and_coverage_query_counts_do_not_grow(db, django_assert_max_nu
     for _venue, people in w.extra:
         take_quiz(people[0], quiz, right=True)
     with django_assert_max_num_queries(2):
-        completion_rates(everything(), "city", course_key=str(course.translation_key))
+        completion_rates(VenueScope.everything(), "city", course_key=str(course.translation_key))
     with django_assert_max_num_queries(2):
-        pass_rates(everything(), "organisation")
+        pass_rates(VenueScope.everything(), "organisation")
     with django_assert_max_num_queries(3):
-        coverage_by_city(everything())
+        coverage_by_city(VenueScope.everything())
     with django_assert_max_num_queries(2):
-        units = list(coverage_units(everything()))
+        units = list(coverage_units(VenueScope.everything()))
     assert len(units) == 4 + extra_venues * 4

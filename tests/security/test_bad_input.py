@@ -192,7 +192,7 @@ def test_roster_filters_ignore_garbage(w):
 def test_walk_in_with_a_garbage_person_id_is_not_found(w, user):
     before = attendance_state()
     url = reverse("attendance:walk_in", args=[w.session.pk, w.venue_x.pk])
-    assert signed_in(w.coordinator_x).post(url, {"user": user}).status_code == 404
+    assert signed_in(w.coordinator_x).post(url, {"person": user}).status_code == 404
     assert attendance_state() == before
 
 

@@ -134,16 +134,16 @@ class Command(BaseCommand):
     def worker(self, options):
         from django.db import connection
 
+        from accounts.access import VenueScope
         from reports import bench
         from reports.exports import registry
-        from reports.scope import everything
 
         bench.assert_throwaway()
         if options["worker"] == "seed":
             self.stdout.write(json.dumps(bench.seed(options["rows"])))
             return
         if options["worker"] == "dump":
-            exporter = registry.get("attendance")(everything())
+            exporter = registry.get("attendance")(VenueScope.everything())
             sql = bench.inline_sql(*exporter.sql())
             seconds = bench.database_dump(sql, Path(options["output"]), os.environ.get("DATABASE_URL", ""))
             with open(options["output"], "rb") as handle:

@@ -12,11 +12,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from tqdm import tqdm
 
+from accounts.access import VenueScope
 from accounts.models import User
-from reports.errors import ReportError
+from reports.errors import ReportError, reporting_scope
 from reports.exports import registry
 from reports.exports.writers import write_csv, write_xlsx
-from reports.scope import everything, scope_for
 
 FILTER_NAMES = (
     "session",
@@ -69,11 +69,11 @@ class Command(BaseCommand):
 
     def _scope(self, email):
         if not email:
-            return everything()
+            return VenueScope.everything()
         user = User.objects.filter(email=email.strip().lower()).first()
         if user is None:
             raise CommandError(f"No user {email}")
         try:
-            return scope_for(user)
+            return reporting_scope(user)
         except ReportError as error:
             raise CommandError(str(error.message)) from None
