@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and organisations")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .language import remember_on_sign_in
+
+        user_logged_in.connect(remember_on_sign_in, dispatch_uid="accounts.remember_language")

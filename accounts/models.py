@@ -5,6 +5,7 @@ point here. Venue lives here (not in attendance) because a trainee's profile nam
 their default sub-venue and coordinators are users.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -83,6 +84,9 @@ class Organisation(models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_en = models.CharField(
+        _("English name"), max_length=200, blank=True, help_text=_("Shown and searchable on English pages.")
+    )
     credit_code = models.CharField(
         _("unified social credit code"),
         max_length=18,
@@ -105,6 +109,11 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def search_text(self) -> str:
+        """Everything a person may type to find this organisation: both names and its place in both languages."""
+        return search_text(self.name, self.name_en, self.credit_code, self.city, self.county)
+
     def clean(self):
         if self.credit_code:
             self.credit_code = self.credit_code.strip().upper()
@@ -124,6 +133,9 @@ class Venue(models.Model):
         COMPANY = "company", _("Company")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_en = models.CharField(
+        _("English name"), max_length=200, blank=True, help_text=_("Shown and searchable on English pages.")
+    )
     city = division_field(Division.Level.CITY, _("city"), required=True)
     county = division_field(Division.Level.COUNTY, _("county"))
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -141,6 +153,22 @@ class Venue(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def search_text(self) -> str:
+        """Everything a person may type to find this sub-venue: both names and its place in both languages."""
+        return search_text(self.name, self.name_en, self.city, self.county)
+
+
+def search_text(*parts) -> str:
+    """Names (and divisions' Chinese and English names) joined, lower-cased, for type-to-filter boxes."""
+    words = []
+    for part in parts:
+        if isinstance(part, Division):
+            words += [part.name, part.name_en]
+        elif part:
+            words.append(str(part))
+    return " ".join(w for w in words if w).lower()
 
 
 class UserManager(BaseUserManager):
@@ -199,6 +227,11 @@ class User(AbstractUser):
         help_text=_("When the user accepted the privacy notice at sign-up."),
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # The language the person last read the site in (accounts.language keeps it up to date);
+    # e-mails and PDFs made for them use it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

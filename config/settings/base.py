@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Remembers a signed-in reader's language; the admin speaks it (accounts/language.py).
+    "accounts.language.ReaderLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A signed-in trainee's lesson page again while nothing it shows has changed (courses/lesson_cache.py).
     "courses.lesson_cache.LessonPageCacheMiddleware",
@@ -141,6 +143,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.TraineeSignupForm"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # redirects and mails in the reader's language
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = True
@@ -164,6 +167,8 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin offers the site's two languages (Wagtail's catalogue for zh-hans is zh_Hans).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSIMPLE_TRANSLATION_SYNC_PAGE_TREE = True
 
 # --- Static and media ----------------------------------------------------------------
