@@ -285,6 +285,8 @@ def learning_items(user, enrolments, locale) -> list:
     Four queries whatever the number of courses and lessons: translations, lessons, completions,
     certificates.
     """
+    from .next_step import next_step  # it builds on this module
+
     enrolments = list(enrolments)
     if not enrolments:
         return []
@@ -316,6 +318,9 @@ def learning_items(user, enrolments, locale) -> list:
                 "progress": progress,
                 "resume": next_lesson(own, done_keys, enrolment),
                 "certificate": certificates.get(course.translation_key),
+                "next_step": next_step(
+                    user, course, own, done_keys, enrolment, certificates.get(course.translation_key)
+                ),
             }
         )
     return items

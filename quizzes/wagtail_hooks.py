@@ -11,6 +11,8 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses.next_step import Requirement
+
 from . import admin_urls
 from .forms import QuestionAdminForm
 from .models import Attempt, Question, QuestionCategory
@@ -141,4 +143,7 @@ def quiz_attempts_fingerprint(aggregate):
 
 @hooks.register("courses_completion_requirements")
 def required_quizzes_not_passed(user, course):
-    return [_("Pass the quiz “%(title)s”.") % {"title": quiz.title} for quiz in unpassed_required_quizzes(user, course)]
+    return [
+        Requirement(_("Pass the quiz “%(title)s”.") % {"title": quiz.title}, quiz.get_url())
+        for quiz in unpassed_required_quizzes(user, course)
+    ]
