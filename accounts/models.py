@@ -47,6 +47,17 @@ class Division(models.Model):
             return self.name_en
         return self.name
 
+    @property
+    def full_name(self) -> str:
+        """A county with its city, so two counties of one name differ: 济南市市中区 / Shizhong, Jinan."""
+        if self.level != self.Level.COUNTY or self.parent is None:
+            return self.display_name
+        from django.utils.translation import get_language
+
+        if self.name_en and self.parent.name_en and (get_language() or "").startswith("en"):
+            return f"{self.name_en}, {self.parent.name_en}"
+        return f"{self.parent.name}{self.name}"
+
 
 def division_field(level: str, verbose_name, *, required: bool = False) -> models.ForeignKey:
     """A city or county of an organisation or venue (only divisions of that level are offered)."""

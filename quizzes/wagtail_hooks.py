@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.admin_ui import LazySnippetChooserViewSet, YesNoColumn
 from courses.next_step import Requirement
 
 from . import admin_urls
@@ -23,9 +25,17 @@ MENU_HOOK = "register_quizzes_menu_item"
 
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    chooser_viewset_class = LazySnippetChooserViewSet
     icon = "help"
     menu_label = gettext_lazy("Questions")
-    list_display = ["reference", "stem_text", "kind", "category", "points", "is_active"]
+    list_display = [
+        "reference",
+        Column("stem_text", label=gettext_lazy("stem")),
+        "kind",
+        "category",
+        "points",
+        YesNoColumn("is_active", label=Question._meta.get_field("is_active").verbose_name),
+    ]
     list_filter = ["kind", "category", "is_active"]
     search_fields = ["reference", "stem"]
     search_backend_name = None
@@ -38,6 +48,7 @@ class QuestionViewSet(SnippetViewSet):
 
 class QuestionCategoryViewSet(SnippetViewSet):
     model = QuestionCategory
+    chooser_viewset_class = LazySnippetChooserViewSet
     icon = "folder-inverse"
     menu_label = gettext_lazy("Question categories")
     list_display = ["name", "description"]

@@ -2,6 +2,13 @@
 
 from django.db import migrations, models
 
+from accounts.divisions import load_divisions
+
+
+def english_county_names(apps, schema_editor):
+    """The divisions file now names counties in English too (romanised with pypinyin)."""
+    load_divisions(apps.get_model("accounts", "Division"))
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -39,4 +46,5 @@ class Migration(migrations.Migration):
                 verbose_name="English name",
             ),
         ),
+        migrations.RunPython(english_county_names, migrations.RunPython.noop),
     ]

@@ -161,7 +161,8 @@ ACCOUNT_RATE_LIMITS = {
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# site/wagtail_locale: Wagtail's own strings its zh_Hans catalogue lacks (project paths come first).
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "wagtail_locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
