@@ -2,6 +2,7 @@
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
@@ -28,3 +29,23 @@ class LazySnippetChooser(AdminSnippetChooser):
 
 class LazySnippetChooserViewSet(SnippetChooserViewSet):
     base_widget_class = LazySnippetChooser
+
+
+class TranslatedBreadcrumbsMixin:
+    """Wagtail's SnippetViewSet builds its "Home"/"Snippets" breadcrumbs with eager gettext when
+    the viewset registers, so the admin showed the first request's language ("首页" on English
+    pages); these labels are read per request."""
+
+    @property
+    def breadcrumbs_items(self):
+        from django.urls import reverse_lazy
+
+        return [{"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")}]
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's sign-in form names its password field only by the field name ("Password*")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -3,11 +3,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_ui import LazySnippetChooserViewSet, YesNoColumn
+from .admin_ui import LazySnippetChooserViewSet, TranslatedBreadcrumbsMixin, YesNoColumn
 from .models import Division, Organisation, Venue
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Organisation
     chooser_viewset_class = LazySnippetChooserViewSet
     icon = "group"
@@ -31,7 +31,7 @@ class OrganisationViewSet(SnippetViewSet):
         return Organisation.objects.select_related("city", "county")
 
 
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Venue
     chooser_viewset_class = LazySnippetChooserViewSet
     icon = "site"
@@ -62,7 +62,7 @@ class VenueViewSet(SnippetViewSet):
         return Venue.objects.select_related("city", "county")
 
 
-class DivisionViewSet(SnippetViewSet):
+class DivisionViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Division
     chooser_viewset_class = LazySnippetChooserViewSet
     icon = "globe"

@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from accounts.admin_ui import LazySnippetChooserViewSet, YesNoColumn
+from accounts.admin_ui import LazySnippetChooserViewSet, TranslatedBreadcrumbsMixin, YesNoColumn
 from courses.next_step import Requirement
 
 from . import admin_urls
@@ -23,7 +23,7 @@ from .services.overview import quiz_state, quizzes_for_lesson, unpassed_required
 MENU_HOOK = "register_quizzes_menu_item"
 
 
-class QuestionViewSet(SnippetViewSet):
+class QuestionViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Question
     chooser_viewset_class = LazySnippetChooserViewSet
     icon = "help"
@@ -46,7 +46,7 @@ class QuestionViewSet(SnippetViewSet):
         return Question.objects.select_related("category")
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = QuestionCategory
     chooser_viewset_class = LazySnippetChooserViewSet
     icon = "folder-inverse"

@@ -170,6 +170,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin offers the site's two languages (Wagtail's catalogue for zh-hans is zh_Hans).
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_ui.AdminLoginForm"
 WAGTAILSIMPLE_TRANSLATION_SYNC_PAGE_TREE = True
 
 # --- Static and media ----------------------------------------------------------------

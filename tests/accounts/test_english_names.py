@@ -2,6 +2,7 @@
 are shown with their city; the site has a favicon."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -59,4 +60,4 @@ def test_favicon_is_linked_and_served(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     path = finders.find(response.url.removeprefix("/static/"))
-    assert path and open(path, "rb").read(4) == b"\x00\x00\x01\x00"  # an ICO file
+    assert path and Path(path).read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file

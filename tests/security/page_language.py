@@ -99,7 +99,11 @@ def data_values() -> list[str]:
             for value in _strings(row):
                 if value:
                     text = _TAG.sub(" ", html.unescape(str(value)))
-                    values.update(part.strip() for part in re.split(r"[\n|]", text) if len(part.strip()) > 1)
+                    values.update(
+                        part.strip()
+                        for part in re.split(r"[\n|]", text)
+                        if len(part.strip()) > 1 or (part.strip() and not part.strip().isascii())
+                    )
     return sorted(values, key=len, reverse=True)
 
 
