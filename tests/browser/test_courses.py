@@ -82,7 +82,7 @@ def test_trainee_enrols_reads_calculates_completes_on_a_phone(live_server, page,
     page.goto(live_server.url + "/learning/")
     expect(page.get_by_role("heading", name="我的学习")).to_be_visible()
     expect(page.get_by_role("progressbar", name="进度")).to_have_attribute("aria-valuenow", "25")
-    expect(page.get_by_role("link", name=re.compile("继续学习"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("从上次中断处继续"))).to_be_visible()
     screenshot("my-learning")
 
 
