@@ -13,24 +13,42 @@ class SingleLineField(forms.CharField):
 
 
 class OrganisationSelect(forms.Select):
-    """A plain <select> that site.js enhances with a type-to-filter box (hundreds of entries)."""
+    """A plain <select> that site.js enhances with a type-to-filter box (hundreds of entries).
+
+    Each option carries ``data-search``: its names and place in both languages, so "Jinan" or a
+    credit code finds an organisation whose name is Chinese.
+    """
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"data-filterable": "true", **(attrs or {})})
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None and hasattr(instance, "search_text"):
+            option["attrs"]["data-search"] = instance.search_text
+        return option
+
+
+class DivisionChoiceField(forms.ModelChoiceField):
+    """Cities and counties by name in the reader's language, counties with their city."""
+
+    def label_from_instance(self, obj):
+        return obj.full_name
 
 
 class ProfileFieldsMixin(forms.Form):
     real_name = SingleLineField(label=_("Real name"), max_length=50)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name").only("id", "name"),
+        queryset=Organisation.objects.order_by("name").select_related("city", "county"),
         widget=OrganisationSelect,
         help_text=_("Type part of the name to find your organisation."),
     )
     job_title = SingleLineField(label=_("Job title"), max_length=100)
     default_venue = forms.ModelChoiceField(
         label=_("Sub-venue"),
-        queryset=Venue.objects.filter(is_active=True).order_by("name").only("id", "name"),
+        queryset=Venue.objects.filter(is_active=True).order_by("name").select_related("city", "county"),
         required=False,
         widget=OrganisationSelect,
         help_text=_("Where you usually attend the broadcast lectures."),
@@ -77,5 +95,5 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["real_name"].required = True
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name").only("id", "name")
-        self.fields["default_venue"].queryset = Venue.objects.filter(is_active=True).only("id", "name")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name").select_related("city", "county")
+        self.fields["default_venue"].queryset = Venue.objects.filter(is_active=True).select_related("city", "county")

@@ -5,6 +5,7 @@ point here. Venue lives here (not in attendance) because a trainee's profile nam
 their default sub-venue and coordinators are users.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,17 @@ class Division(models.Model):
             return self.name_en
         return self.name
 
+    @property
+    def full_name(self) -> str:
+        """A county with its city, so two counties of one name differ: 济南市市中区 / Shizhong, Jinan."""
+        if self.level != self.Level.COUNTY or self.parent is None:
+            return self.display_name
+        from django.utils.translation import get_language
+
+        if self.name_en and self.parent.name_en and (get_language() or "").startswith("en"):
+            return f"{self.name_en}, {self.parent.name_en}"
+        return f"{self.parent.name}{self.name}"
+
 
 def division_field(level: str, verbose_name, *, required: bool = False) -> models.ForeignKey:
     """A city or county of an organisation or venue (only divisions of that level are offered)."""
@@ -84,6 +96,9 @@ class Organisation(models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_en = models.CharField(
+        _("English name"), max_length=200, blank=True, help_text=_("Shown and searchable on English pages.")
+    )
     credit_code = models.CharField(
         _("unified social credit code"),
         max_length=18,
@@ -106,6 +121,11 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def search_text(self) -> str:
+        """Everything a person may type to find this organisation: both names and its place in both languages."""
+        return search_text(self.name, self.name_en, self.credit_code, self.city, self.county)
+
     def clean(self):
         self.name = strip_control_characters(self.name)
         if self.credit_code:
@@ -126,6 +146,9 @@ class Venue(models.Model):
         COMPANY = "company", _("Company")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_en = models.CharField(
+        _("English name"), max_length=200, blank=True, help_text=_("Shown and searchable on English pages.")
+    )
     city = division_field(Division.Level.CITY, _("city"), required=True)
     county = division_field(Division.Level.COUNTY, _("county"))
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -151,6 +174,22 @@ class Venue(models.Model):
     def clean(self):
         self.name = strip_control_characters(self.name)
         self.address = strip_control_characters(self.address)
+
+    @property
+    def search_text(self) -> str:
+        """Everything a person may type to find this sub-venue: both names and its place in both languages."""
+        return search_text(self.name, self.name_en, self.city, self.county)
+
+
+def search_text(*parts) -> str:
+    """Names (and divisions' Chinese and English names) joined, lower-cased, for type-to-filter boxes."""
+    words = []
+    for part in parts:
+        if isinstance(part, Division):
+            words += [part.name, part.name_en]
+        elif part:
+            words.append(str(part))
+    return " ".join(w for w in words if w).lower()
 
 
 class UserManager(BaseUserManager):
@@ -209,6 +248,11 @@ class User(AbstractUser):
         help_text=_("When the user accepted the privacy notice at sign-up."),
     )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # The language the person last read the site in (accounts.language keeps it up to date);
+    # e-mails and PDFs made for them use it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

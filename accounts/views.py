@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import privacy
 from .forms import DeleteAccountForm, ProfileForm
+from .language import in_current_language
 
 
 @login_required
@@ -46,5 +47,5 @@ def delete_account(request):
         privacy.anonymise_user(request.user)
         logout(request)
         messages.success(request, _("Your account has been closed and your personal details removed."))
-        return redirect("/")
+        return redirect(in_current_language("/"))
     return render(request, "accounts/delete_account.html", {"form": form})

@@ -3,22 +3,25 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_ui import LazySnippetChooserViewSet, TranslatedBreadcrumbsMixin, YesNoColumn
 from .models import Division, Organisation, Venue
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = LazySnippetChooserViewSet
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "credit_code", "kind", "industry", "city", "county"]
     list_filter = ["kind", "industry", "city"]
-    search_fields = ["name", "credit_code"]
+    # English names are searchable too: the organisation's own and its city's and county's ("Jinan").
+    search_fields = ["name", "name_en", "credit_code", "city__name_en", "county__name_en"]
     search_backend_name = None  # plain database filtering; no index to keep in sync
     list_export = ["name", "credit_code", "kind", "industry", "city", "county"]
     list_per_page = 50
     ordering = ["name"]
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
         FieldPanel("credit_code"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("industry")]),
         FieldRowPanel([FieldPanel("city"), FieldPanel("county")]),
@@ -28,18 +31,26 @@ class OrganisationViewSet(SnippetViewSet):
         return Organisation.objects.select_related("city", "county")
 
 
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Venue
+    chooser_viewset_class = LazySnippetChooserViewSet
     icon = "site"
     menu_label = _("Sub-venues")
-    list_display = ["name", "level", "city", "county", "capacity", "is_active"]
+    list_display = [
+        "name",
+        "level",
+        "city",
+        "county",
+        "capacity",
+        YesNoColumn("is_active", label=Venue._meta.get_field("is_active").verbose_name),
+    ]
     list_filter = ["level", "city", "is_active"]
-    search_fields = ["name", "address"]
+    search_fields = ["name", "name_en", "address", "city__name_en", "county__name_en"]
     search_backend_name = None
     list_export = ["name", "level", "city", "county", "address", "capacity", "is_active"]
     list_per_page = 50
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("level"), FieldPanel("capacity")]),
         FieldRowPanel([FieldPanel("city"), FieldPanel("county")]),
         FieldPanel("address"),
@@ -51,8 +62,9 @@ class VenueViewSet(SnippetViewSet):
         return Venue.objects.select_related("city", "county")
 
 
-class DivisionViewSet(SnippetViewSet):
+class DivisionViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Division
+    chooser_viewset_class = LazySnippetChooserViewSet
     icon = "globe"
     menu_label = _("Divisions")
     list_display = ["adcode", "name", "name_en", "level", "parent"]

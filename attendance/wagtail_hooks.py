@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.access import VenueScope
+from accounts.admin_ui import TranslatedBreadcrumbsMixin
 from accounts.models import Venue
 from accounts.privacy import ANONYMISE_HOOK
 
@@ -21,7 +22,7 @@ class VenueCheckboxes(forms.CheckboxSelectMultiple):
     """168 sub-venues: checkboxes the browser can search with Ctrl+F, instead of a tiny multi-select."""
 
 
-class TrainingSessionViewSet(SnippetViewSet):
+class TrainingSessionViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = TrainingSession
     icon = "date"
     menu_label = _("Training sessions")
@@ -57,7 +58,7 @@ class TrainingSessionViewSet(SnippetViewSet):
         return form_class
 
 
-class AttendanceRecordViewSet(SnippetViewSet):
+class AttendanceRecordViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     """Read-only for organisers (they hold only the view permission); changes go through the rosters."""
 
     model = AttendanceRecord
@@ -76,7 +77,7 @@ class AttendanceRecordViewSet(SnippetViewSet):
         return AttendanceRecord.objects.select_related("user", "session", "venue")
 
 
-class SheetImportViewSet(SnippetViewSet):
+class SheetImportViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = SheetImport
     icon = "doc-full"
     menu_label = _("Sign-in sheet imports")

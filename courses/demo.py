@@ -26,6 +26,7 @@ from . import services
 from .demo_assets import write_assets
 from .importer import import_course_file
 from .models import CourseIndexPage, CoursePage
+from .platform_names import TASK_NAME, WORKFLOW_NAME
 from .publishing import publish_course_tree
 
 CONTENT = Path(__file__).resolve().parent / "demo_content"
@@ -38,8 +39,6 @@ INDEX = {
         "allowance settlement and compliance, and CCER offsets.</p>",
     ),
 }
-WORKFLOW_NAME = "Course review"
-TASK_NAME = "Organiser approval"
 
 
 def build_course_indexes() -> int:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from accounts.errors import DomainError
+from accounts.language import user_language
 
 from .models import Certificate, CoursePage, Enrolment, LessonCompletion, LessonPage
 
@@ -284,6 +285,8 @@ def learning_items(user, enrolments, locale) -> list:
     Four queries whatever the number of courses and lessons: translations, lessons, completions,
     certificates.
     """
+    from .next_step import next_step  # it builds on this module
+
     enrolments = list(enrolments)
     if not enrolments:
         return []
@@ -315,6 +318,9 @@ def learning_items(user, enrolments, locale) -> list:
                 "progress": progress,
                 "resume": next_lesson(own, done_keys, enrolment),
                 "certificate": certificates.get(course.translation_key),
+                "next_step": next_step(
+                    user, course, own, done_keys, enrolment, certificates.get(course.translation_key)
+                ),
             }
         )
     return items
@@ -355,6 +361,9 @@ def issue_certificate(user, course) -> Certificate:
     if not is_course_complete(user, course):
         raise CourseError("not_complete", _("Complete the course before requesting a certificate."))
     organisation = user.organisation.name if user.organisation_id else ""
+    # In the language the trainee reads (their profile) when the course exists in it.
+    in_their_language = course.get_translations(inclusive=True).filter(locale__language_code=user_language(user))
+    titled = in_their_language.select_related("locale").first() or course
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -365,9 +374,9 @@ def issue_certificate(user, course) -> Certificate:
                     code=new_certificate_code(),
                     trainee_name=user.display_name,
                     organisation_name=organisation,
-                    course_title=course.title,
+                    course_title=titled.title,
                     hours=course.estimated_hours,
-                    language=course.locale.language_code,
+                    language=titled.locale.language_code,
                 )
         except IntegrityError:
             existing = Certificate.objects.filter(user=user, course_key=course.translation_key).first()

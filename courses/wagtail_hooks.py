@@ -10,6 +10,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.admin_ui import TranslatedBreadcrumbsMixin
+
 from .forms import RevokeCertificateForm
 from .models import Certificate, Enrolment
 from .views.admin import BULK_ENROL_PERMISSION, bulk_enrol
@@ -27,7 +29,7 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
         return super().user_has_any_permission(user, [a for a in actions if a not in self.FORBIDDEN])
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Certificate
     icon = "doc-full-inverse"
     menu_label = _("Certificates")
@@ -49,7 +51,7 @@ class EnrolmentPermissionPolicy(CertificatePermissionPolicy):
     FORBIDDEN = {"add", "change", "delete"}
 
 
-class EnrolmentViewSet(SnippetViewSet):
+class EnrolmentViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Enrolment
     icon = "list-ul"
     menu_label = _("Enrolments")

@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from accounts.admin_ui import LazySnippetChooserViewSet, TranslatedBreadcrumbsMixin, YesNoColumn
+from courses.next_step import Requirement
 
 from . import admin_urls
 from .forms import QuestionAdminForm
@@ -19,11 +23,19 @@ from .services.overview import quiz_state, quizzes_for_lesson, unpassed_required
 MENU_HOOK = "register_quizzes_menu_item"
 
 
-class QuestionViewSet(SnippetViewSet):
+class QuestionViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = Question
+    chooser_viewset_class = LazySnippetChooserViewSet
     icon = "help"
     menu_label = gettext_lazy("Questions")
-    list_display = ["reference", "stem_text", "kind", "category", "points", "is_active"]
+    list_display = [
+        "reference",
+        Column("stem_text", label=gettext_lazy("stem")),
+        "kind",
+        "category",
+        "points",
+        YesNoColumn("is_active", label=Question._meta.get_field("is_active").verbose_name),
+    ]
     list_filter = ["kind", "category", "is_active"]
     search_fields = ["reference", "stem"]
     search_backend_name = None
@@ -34,8 +46,9 @@ class QuestionViewSet(SnippetViewSet):
         return Question.objects.select_related("category")
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     model = QuestionCategory
+    chooser_viewset_class = LazySnippetChooserViewSet
     icon = "folder-inverse"
     menu_label = gettext_lazy("Question categories")
     list_display = ["name", "description"]
@@ -141,4 +154,7 @@ def quiz_attempts_fingerprint(aggregate):
 
 @hooks.register("courses_completion_requirements")
 def required_quizzes_not_passed(user, course):
-    return [_("Pass the quiz “%(title)s”.") % {"title": quiz.title} for quiz in unpassed_required_quizzes(user, course)]
+    return [
+        Requirement(_("Pass the quiz “%(title)s”.") % {"title": quiz.title}, quiz.get_url())
+        for quiz in unpassed_required_quizzes(user, course)
+    ]

@@ -40,4 +40,5 @@ def register_reports_menu():
         ReportsMenuItem(label, reverse_lazy(f"reports_admin:{name}"), name=f"reports-{name}", icon_name=icon, order=i)
         for i, (name, label, icon) in enumerate(REPORT_PAGES)
     ]
-    return ReportsSubmenu(_("Reports"), Menu(items=items), name="reports", icon_name="table", order=250)
+    # Not "Reports": Wagtail has a menu of that name (two entries called 报表 before).
+    return ReportsSubmenu(_("Training reports"), Menu(items=items), name="reports", icon_name="table", order=250)

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Remembers a signed-in reader's language; the admin speaks it (accounts/language.py).
+    "accounts.language.ReaderLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A signed-in trainee's lesson page again while nothing it shows has changed (courses/lesson_cache.py).
     "courses.lesson_cache.LessonPageCacheMiddleware",
@@ -143,6 +145,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.TraineeSignupForm"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # redirects and mails in the reader's language
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = True
@@ -160,12 +163,16 @@ ACCOUNT_RATE_LIMITS = {
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# site/wagtail_locale: Wagtail's own strings its zh_Hans catalogue lacks (project paths come first).
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "wagtail_locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin offers the site's two languages (Wagtail's catalogue for zh-hans is zh_Hans).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_ui.AdminLoginForm"
 WAGTAILSIMPLE_TRANSLATION_SYNC_PAGE_TREE = True
 
 # --- Static and media ----------------------------------------------------------------

@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,8 +25,18 @@ def request_certificate(request, course_id):
     except services.CourseError as exc:
         messages.error(request, exc.message)
         return redirect(course.get_url(request))
-    messages.success(request, _("Your certificate is ready."))
-    return redirect("courses:certificate_pdf", code=certificate.code)
+    # Back to the page it was claimed on, which now says so and links the PDF (no silent download).
+    download = reverse("courses:certificate_pdf", args=[certificate.code])
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>', _("Your certificate is ready."), download, _("Download your certificate")
+        ),
+    )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
+        back = course.get_url(request)
+    return redirect(back or course.get_url(request))
 
 
 @login_required

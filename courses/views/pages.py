@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from .. import lesson_cache, services
 from ..models import Certificate, CoursePage
+from ..next_step import next_step
 from ..outline import course_outline
 
 
@@ -28,6 +29,9 @@ def course_context(request, course) -> dict:
     done_keys = services.completed_keys(user, lessons) if enrolment else set()
     progress = services.progress_for(lessons, done_keys)
     resume = services.next_lesson(lessons, done_keys, enrolment) if enrolment else None
+    certificate = (
+        Certificate.objects.filter(user=user, course_key=course.translation_key).first() if enrolment else None
+    )
     context = {
         "outline": [{"module": module, "entries_html": module.items_html(done_keys)} for module in outline.modules],
         "lesson_count": len(lessons),
@@ -39,7 +43,10 @@ def course_context(request, course) -> dict:
         "unmet": [],
     }
     if enrolment:
-        context["certificate"] = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
+        context["certificate"] = certificate
+        context["next_step"] = next_step(
+            user, course, lessons, done_keys, enrolment, certificate, page_of=lambda ref: outline.entry(ref.id).page
+        )
         if progress.lessons_complete:
             context["unmet"] = services.unmet_requirements(user, course, progress)
         context["is_complete"] = progress.lessons_complete and not context["unmet"]

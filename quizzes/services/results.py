@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Attempt, QuizPage
 
@@ -53,20 +54,21 @@ def trainee_city(user):
     return user.organisation.city if user.organisation_id else None
 
 
+# The columns of the results export, in the reader's language (gettext_lazy: read per request).
 EXPORT_HEADERS = [
-    "name",
-    "email",
-    "organisation",
-    "sub-venue",
-    "city",
-    "attempt",
-    "started",
-    "submitted",
-    "timed out",
-    "score",
-    "max score",
-    "percent",
-    "passed",
+    _("real name"),
+    _("email"),
+    _("organisation"),
+    _("sub-venue"),
+    _("city"),
+    _("attempt"),
+    _("started"),
+    _("submitted"),
+    _("timed out"),
+    _("score"),
+    _("max score"),
+    _("percent"),
+    _("passed"),
 ]
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Case, CharField, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import DivisionChoiceField, OrganisationSelect
 from accounts.models import Division, Organisation
 from attendance.models import Status
 
@@ -38,13 +39,13 @@ def session_field():
 
 
 def city_field():
-    return forms.ModelChoiceField(
+    return DivisionChoiceField(
         queryset=Division.objects.filter(level=Division.Level.CITY), label=_("City"), empty_label=_("All cities")
     )
 
 
 def county_field():
-    return forms.ModelChoiceField(
+    return DivisionChoiceField(
         queryset=Division.objects.filter(level=Division.Level.COUNTY).select_related("parent"),
         label=_("County"),
         empty_label=_("All counties"),
@@ -53,7 +54,10 @@ def county_field():
 
 def organisation_field():
     return forms.ModelChoiceField(
-        queryset=Organisation.objects.all(), label=_("Organisation"), empty_label=_("All organisations")
+        queryset=Organisation.objects.select_related("city", "county"),
+        label=_("Organisation"),
+        empty_label=_("All organisations"),
+        widget=OrganisationSelect,
     )
 
 
@@ -61,13 +65,17 @@ class VenueFiltersForm(ScopedForm):
     session = session_field()
     city = city_field()
     county = county_field()
-    venue = forms.ModelChoiceField(queryset=None, label=_("Sub-venue"), empty_label=_("All sub-venues"))
+    venue = forms.ModelChoiceField(
+        queryset=None, label=_("Sub-venue"), empty_label=_("All sub-venues"), widget=OrganisationSelect
+    )
     organisation = organisation_field()
 
     def __init__(self, data=None, *, scope, **kwargs):
         super().__init__(data, scope=scope, **kwargs)
         self.fields["session"].queryset = visible_sessions(scope)
-        self.fields["venue"].queryset = scope.venues().order_by("city_id", "county_id", "name")
+        self.fields["venue"].queryset = (
+            scope.venues().select_related("city", "county").order_by("city_id", "county_id", "name")
+        )
 
 
 class AttendanceForm(VenueFiltersForm):

@@ -92,7 +92,7 @@ def test_trainee_enrols_reads_calculates_completes_on_a_phone(live_server, page,
     page.goto(live_server.url + "/learning/")
     expect(page.get_by_role("heading", name="我的学习")).to_be_visible()
     expect(page.get_by_role("progressbar", name="进度")).to_have_attribute("aria-valuenow", "25")
-    expect(page.get_by_role("link", name=re.compile("继续学习"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("从上次中断处继续"))).to_be_visible()
     screenshot("my-learning")
 
 
@@ -124,7 +124,7 @@ def test_instructor_edits_lesson_organiser_approves_and_it_is_published(live_ser
     title = page.locator("#id_title")
     title.fill("清缴配额的计算（修订）")
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
-    page.get_by_role("button", name=re.compile("Submit to Course review|提交.*Course review")).click()
+    page.get_by_role("button", name=re.compile("Submit to Course review|提交给课程审核")).click()
     expect(page.locator(".messages")).to_contain_text("已经提交进行审核")
     screenshot("instructor-submitted")
     assert LessonPage.objects.get(pk=lesson.pk).title != "清缴配额的计算（修订）"  # not live yet

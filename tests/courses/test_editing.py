@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from courses.demo import WORKFLOW_NAME, build_course_indexes, build_workflow_and_permissions
 from courses.models import CourseIndexPage, LessonPage
@@ -36,7 +37,11 @@ def test_instructor_opens_the_editor_and_preview(client, lesson, instructor):
 
 def test_submit_then_organiser_approves_and_publishes(lesson, instructor, organiser):
     workflow = lesson.get_workflow()
-    assert workflow.name == WORKFLOW_NAME
+    assert type(workflow).objects.filter(pk=workflow.pk, name=WORKFLOW_NAME).exists()
+    with translation.override("zh-hans"):
+        assert str(workflow.name) == "课程审核"  # shown in the reader's language (courses.platform_names)
+    with translation.override("en"):
+        assert str(workflow.name) == "Course review"
     lesson.title = "修改后的课时"
     lesson.save_revision(user=instructor)
     state = workflow.start(lesson, instructor)

@@ -85,9 +85,9 @@ def test_exports_are_bom_csv_and_xlsx_with_formulas_neutralised(client, instruct
     body = b"".join(response.streaming_content)
     assert response["Content-Type"].startswith("text/csv") and body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["name", "email", "organisation"]
+    assert rows[0][:3] == ["姓名", "电子邮箱", "单位"]  # headers in the reader's language
     assert rows[1][0] == '\'=HYPERLINK("http://x")' and rows[1][2] == "'@SUM(1)公司"
-    assert rows[1][11] == "75.00" and rows[1][12] == "yes"
+    assert rows[1][11] == "75.00" and rows[1][12] == "是"
     response = client.get(url, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [c.value for c in sheet[2]]

@@ -15,7 +15,9 @@
       var needle = box.value.trim().toLowerCase();
       var firstMatch = null;
       options.forEach(function (opt) {
-        var match = !needle || !opt.value || opt.text.toLowerCase().indexOf(needle) !== -1;
+        // data-search holds the English names and the place (accounts.forms.OrganisationSelect).
+        var haystack = (opt.text + " " + (opt.getAttribute("data-search") || "")).toLowerCase();
+        var match = !needle || !opt.value || haystack.indexOf(needle) !== -1;
         opt.hidden = !match;
         opt.disabled = !match && opt.value !== "";
         if (match && opt.value && !firstMatch) firstMatch = opt;
