@@ -8,9 +8,9 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import translation
+from reports.scope import scope_for
 
 from reports.exports.forms import VenueFiltersForm
-from reports.scope import scope_for
 from tests.factories import OrganisationFactory, VenueFactory, division
 
 pytestmark = pytest.mark.django_db
