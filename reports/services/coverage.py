@@ -16,12 +16,12 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Division, Organisation, User, Venue
+from attendance.ledger import ATTENDED
 from attendance.models import AttendanceRecord
 from courses.models import Certificate
 from quizzes.models import Attempt
 
 from ..scope import Scope
-from .attendance import ATTENDED
 from .learning import settlement_quiz_keys
 
 GAPS = {

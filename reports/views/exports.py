@@ -18,8 +18,10 @@ class ExportIndexView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Plain strings: a template would call an exporter class it was given (and get nothing).
         context["exports"] = [
-            {"cls": cls, "url": url_with("export", identifier=cls.identifier)} for cls in registry.all()
+            {"name": cls.verbose_name, "description": cls.description, "url": url_with("export", identifier=cls.identifier)}
+            for cls in registry.all()
         ]
         return context
 
