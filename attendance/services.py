@@ -156,8 +156,10 @@ def change_record(
         source_file=source_file,
         source_line=source_line,
     )
-    record.status, record.venue_id, record.updated_at = status, venue_id, now
-    fields = ["status", "venue", "updated_at"]
+    # The record says how its current status was given (a sheet import reads "sign-in sheet", not the
+    # method of the first check-in); the history keeps every earlier one.
+    record.status, record.venue_id, record.updated_at, record.method = status, venue_id, now, method
+    fields = ["status", "venue", "updated_at", "method"]
     if note:
         record.note = note
         fields.append("note")
