@@ -18,7 +18,7 @@ from ..exports import csv_response, xlsx_response
 from ..forms import BankImportForm, ResultFilterForm
 from ..models import Attempt, Question, QuestionCategory, QuizPage
 from ..services import bank_io, close_expired_attempts
-from ..services.analysis import item_analysis
+from ..services.analysis import analysed_attempts, item_analysis
 from ..services.regrade import regrade_question, regrade_quiz
 from ..services.results import EXPORT_HEADERS, export_rows, result_rows, submitted_attempts, summary, trainee_city
 
@@ -90,6 +90,7 @@ def analysis(request, quiz_id):
             "form": form,
             "items": item_analysis(quiz, attempts),
             "summary": summary(attempts),
+            "analysed": analysed_attempts(attempts),
             "query_string": query.urlencode(),
             "page_title": _("Item analysis: %(title)s") % {"title": quiz.title},
             "can_regrade": request.user.has_perm("quizzes.regrade_attempt"),
