@@ -40,3 +40,17 @@ def register_reports_menu():
         for i, (name, label, icon) in enumerate(REPORT_PAGES)
     ]
     return ReportsSubmenu(_("Reports"), Menu(items=items), name="reports", icon_name="table", order=250)
+
+
+@hooks.register("quizzes_results_download")
+def quiz_results_download(request, quiz, filters: dict, chosen: str):
+    """The quiz results page's CSV/XLSX: the registry's quiz-results export, so both are one export.
+
+    The quizzes page has already checked ``quizzes.view_results``, which shows every trainee's results.
+    """
+    from .exports import registry
+    from .scope import everything
+    from .views.exports import download
+
+    exporter = registry.get("quiz_results")(everything(request.user), {"quiz": str(quiz.translation_key), **filters})
+    return download(exporter, chosen)

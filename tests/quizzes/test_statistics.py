@@ -98,3 +98,36 @@ def test_true_false_answers_read_in_the_readers_language(client, instructor, lan
     frequencies = html.split('class="quiz-frequencies"')[1].split("</ul>")[0]
     assert f"{true_label}: <strong>2</strong>" in frequencies
     assert "true:" not in frequencies
+
+
+def test_a_quiz_and_its_translation_are_one_row_named_with_the_course(client, instructor):
+    from wagtail.models import Locale
+
+    question = factories.single()
+    quiz = factories.make_quiz([question])
+    course = quiz.get_parent().get_parent()
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    translated_course = course.copy_for_translation(english, copy_parents=True, alias=False)
+    translated_course.save_revision().publish()
+    translated_module = quiz.get_parent().copy_for_translation(english, alias=False)
+    translated_module.save_revision().publish()
+    translation = quiz.copy_for_translation(english, alias=False)
+    translation.save_revision().publish()
+    take(UserFactory(), quiz, 1)
+    take(UserFactory(), type(quiz).objects.get(pk=translation.pk), 0)
+    client.force_login(instructor)
+    html = client.get(reverse("quizzes_admin:index")).content.decode()
+    assert html.count('class="quiz-row"') == 1
+    row = html.split('class="quiz-row"')[1].split("</tr>")[0]
+    assert course.title in row and quiz.title in row and "<td>2</td>" in row and "<td>1</td>" in row
+
+
+def test_trainee_history_names_the_course(client):
+    from accounts import roles
+
+    quiz = factories.make_quiz([factories.single()])
+    trainee = UserFactory(roles=[roles.TRAINEE])
+    take(trainee, quiz, 1)
+    client.force_login(trainee)
+    html = client.get(reverse("quizzes:history")).content.decode()
+    assert f'<td class="course">{quiz.get_parent().get_parent().title}</td>' in html
