@@ -38,3 +38,30 @@ def load_divisions(division_model) -> int:
             },
         )
     return len(rows)
+
+
+# --- Which city a person belongs to (one rule, read by results, reports and exports) -----------------
+
+# In order: the city of the person's default sub-venue, else their organisation's city.
+TRAINEE_CITY_PATHS = ("default_venue__city", "organisation__city")
+
+
+def trainee_city_paths(prefix: str = "") -> list[str]:
+    """The foreign-key paths to try, in order, from a model that reaches the user through ``prefix``."""
+    start = f"{prefix}__" if prefix else ""
+    return [start + path for path in TRAINEE_CITY_PATHS]
+
+
+def trainee_city_id(prefix: str = "user"):
+    """The trainee's city adcode as an SQL expression (for grouping and filtering)."""
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
+    return Coalesce(*[F(f"{path}_id") for path in trainee_city_paths(prefix)])
+
+
+def trainee_city(user):
+    """The trainee's city (a Division) or None, for a user object with its venue and organisation."""
+    if user.default_venue_id:
+        return user.default_venue.city
+    return user.organisation.city if user.organisation_id else None

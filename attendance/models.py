@@ -200,6 +200,13 @@ class AttendanceRecord(models.Model):
     def __str__(self):
         return f"{self.session_id}/{self.user_id}: {self.status}"
 
+    @property
+    def status_given_at(self):
+        """When the current status was given: the time written on a sign-in sheet, else the last change."""
+        if self.method == Method.IMPORT and self.device_time:
+            return self.device_time
+        return self.updated_at or self.server_time
+
 
 class AttendanceChange(models.Model):
     """One change to an attendance record (append-only).

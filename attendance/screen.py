@@ -4,13 +4,13 @@ import time
 from collections.abc import Callable
 
 import segno
+from django.db.models import Q
 from django.utils import timezone
 
+from . import ledger
 from .checkin import session_info
 from .codes import current_code
-from .models import AttendanceRecord, ExpectedParticipant, SessionVenue, Status
-
-ATTENDED = {Status.PRESENT, Status.LATE}
+from .models import SessionVenue, Status
 
 
 def _person_name(real_name: str, email: str) -> str:
@@ -19,25 +19,12 @@ def _person_name(real_name: str, email: str) -> str:
 
 
 def venue_people(session_venue: SessionVenue) -> dict:
-    """Checked-in and still-expected people at one venue (three queries)."""
-    session_id, venue_id = session_venue.session_id, session_venue.venue_id
-    records = list(
-        AttendanceRecord.objects.filter(session_id=session_id, venue_id=venue_id)
-        .order_by("-server_time")
-        .values("user_id", "status", "server_time", "user__real_name", "user__email", "user__organisation__name")
-    )
-    recorded_here = {r["user_id"] for r in records}
-    expected = list(
-        ExpectedParticipant.objects.filter(session_id=session_id, venue_id=venue_id)
-        .exclude(user_id__in=recorded_here)
-        .order_by("user__real_name", "user_id")
-        .values("user_id", "user__real_name", "user__email", "user__organisation__name")
-    )
-    elsewhere = dict(
-        AttendanceRecord.objects.filter(
-            session_id=session_id, user_id__in=[e["user_id"] for e in expected]
-        ).values_list("user_id", "venue__name")
-    )
+    """Checked-in and still-expected people at one venue, counted by the ledger (two queries)."""
+    here = Q(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
+    person = ("user__real_name", "user__email", "user__organisation__name")
+    records = list(ledger.records(here).order_by("-server_time").values("status", "server_time", *person))
+    waiting_rows = list(ledger.unrecorded(here).order_by("user__real_name", "user_id").values(*person))
+    tally = ledger.Tally.of_statuses([r["status"] for r in records] + [ledger.NOT_RECORDED] * len(waiting_rows))
     checked_in = [
         {
             "name": _person_name(r["user__real_name"], r["user__email"]),
@@ -47,23 +34,21 @@ def venue_people(session_venue: SessionVenue) -> dict:
             "time": timezone.localtime(r["server_time"]).strftime("%H:%M"),
         }
         for r in records
-        if r["status"] in ATTENDED
+        if r["status"] in ledger.ATTENDED
     ]
     waiting = [
         {
             "name": _person_name(e["user__real_name"], e["user__email"]),
             "organisation": e["user__organisation__name"] or "",
-            "elsewhere": elsewhere.get(e["user_id"], ""),
         }
-        for e in expected
+        for e in waiting_rows
     ]
-    # Excused or absent marks at this venue are not "waiting", but they were expected.
-    others = [r for r in records if r["status"] not in ATTENDED]
     return {
         "checked_in": checked_in,
         "waiting": waiting,
-        "count": len(checked_in),
-        "expected": len(checked_in) + len(waiting) + len(others),
+        "count": tally.attended,
+        "expected": tally.expected,
+        "not_recorded": tally.not_recorded,
     }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,7 @@ from accounts.errors import DomainError
 from accounts.models import Organisation, User, Venue
 from accounts.services import add_role
 
+from . import ledger
 from .models import (
     AttendanceChange,
     AttendanceRecord,
@@ -34,7 +35,7 @@ from .models import (
 # Accounts created for walk-ins get an address in this reserved domain (RFC 2606), which
 # marks them as placeholders to merge into the person's real account later.
 WALK_IN_DOMAIN = "walk-in.invalid"
-ATTENDED = (Status.PRESENT, Status.LATE)
+ATTENDED = ledger.ATTENDED
 
 
 class AttendanceError(DomainError):
@@ -129,8 +130,10 @@ def change_record(
         source_file=source_file,
         source_line=source_line,
     )
-    record.status, record.venue_id, record.updated_at = status, venue_id, now
-    fields = ["status", "venue", "updated_at"]
+    # The record says how its current status was given (a sheet import reads "sign-in sheet", not the
+    # method of the first check-in); the history keeps every earlier one.
+    record.status, record.venue_id, record.updated_at, record.method = status, venue_id, now, method
+    fields = ["status", "venue", "updated_at", "method"]
     if note:
         record.note = note
         fields.append("note")
@@ -139,10 +142,8 @@ def change_record(
 
 
 def roster_user_ids(session_venue: SessionVenue) -> set[int]:
-    """Who belongs on a venue's roster: expected there, or recorded there."""
-    expected = ExpectedParticipant.objects.filter(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
-    recorded = AttendanceRecord.objects.filter(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
-    return set(expected.values_list("user_id", flat=True)) | set(recorded.values_list("user_id", flat=True))
+    """Who counts on a venue's roster (the ledger's people there)."""
+    return {person.user_id for person in ledger.people_at(session_venue.session_id, session_venue.venue_id)}
 
 
 @dataclass
@@ -326,47 +327,9 @@ def record_head_count(session_venue: SessionVenue, count: int, *, by) -> Session
     return session_venue
 
 
-@dataclass
-class VenueSummary:
-    expected: int
-    by_status: dict
-    head_count: int | None
-
-    @property
-    def attended(self) -> int:
-        return self.by_status.get(Status.PRESENT, 0) + self.by_status.get(Status.LATE, 0)
-
-    @property
-    def recorded(self) -> int:
-        return sum(self.by_status.values())
-
-    @property
-    def not_recorded(self) -> int:
-        return max(0, self.expected - self.recorded)
-
-    @property
-    def head_count_gap(self) -> int | None:
-        """People counted in the room minus people recorded as attending (positive: unrecorded people)."""
-        return None if self.head_count is None else self.head_count - self.attended
-
-    @property
-    def extra_records(self) -> int:
-        """Records of attendance beyond the head count (people who left, or marked by mistake)."""
-        gap = self.head_count_gap
-        return -gap if gap is not None and gap < 0 else 0
-
-
-def venue_summary(session_venue: SessionVenue) -> VenueSummary:
-    counts = dict(
-        AttendanceRecord.objects.filter(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
-        .values("status")
-        .annotate(n=Count("id"))
-        .values_list("status", "n")
-    )
-    expected_here = ExpectedParticipant.objects.filter(
-        session_id=session_venue.session_id, venue_id=session_venue.venue_id
-    ).count()
-    return VenueSummary(expected=expected_here, by_status=counts, head_count=session_venue.head_count)
+def venue_summary(session_venue: SessionVenue) -> ledger.Tally:
+    """The roster's summary: the ledger's tally for this session and venue, with the head count."""
+    return ledger.venue_tally(session_venue)
 
 
 def record_history(record: AttendanceRecord) -> QuerySet[AttendanceChange]:
@@ -377,42 +340,36 @@ def record_history(record: AttendanceRecord) -> QuerySet[AttendanceChange]:
 
 
 def roster_rows(session_venue: SessionVenue, status_filter: str = "") -> list[dict]:
-    """One row per person on a venue's roster: expected here or recorded here, sorted by name.
+    """One row per person the ledger counts at this venue, sorted by name.
 
-    ``status_filter`` is a status, "none" (expected but nothing recorded) or "" for all.
+    ``status_filter`` is a status, ``ledger.NOT_RECORDED`` ("none") or "" for all; the rows of each
+    filter add up to the summary's figures because both come from the ledger.
     """
-    session_id, venue_id = session_venue.session_id, session_venue.venue_id
-    expected = dict(
-        ExpectedParticipant.objects.filter(session_id=session_id, venue_id=venue_id).values_list("user_id", "source")
-    )
-    records = {
-        r.user_id: r
-        for r in AttendanceRecord.objects.filter(session_id=session_id)
-        .filter(Q(venue_id=venue_id) | Q(user_id__in=list(expected)))
-        .select_related("venue")
-    }
-    user_ids = set(expected) | {uid for uid, r in records.items() if r.venue_id == venue_id}
-    users = (
-        User.objects.filter(id__in=user_ids)
-        .select_related("organisation")
-        .only("id", "email", "real_name", "phone", "organisation__name")
-    )
-    rows = []
-    for user in users:
-        record = records.get(user.id)
-        status = record.status if record else "none"
-        if status_filter and status != status_filter:
-            continue
-        rows.append(
-            {
-                "user": user,
-                "record": record,
-                "status": status,
-                "expected": user.id in expected,
-                "walk_in": expected.get(user.id) == ExpectedParticipant.Source.WALK_IN or user.id not in expected,
-                "elsewhere": record.venue if record and record.venue_id != venue_id else None,
-                "placeholder": is_walk_in_account(user),
-            }
-        )
+    people = ledger.people_at(session_venue.session_id, session_venue.venue_id)
+    if status_filter:
+        people = [person for person in people if person.status == status_filter]
+    users = User.objects.filter(id__in=[person.user_id for person in people]).select_related("organisation")
+    users = {user.id: user for user in users.only("id", "email", "real_name", "phone", "organisation__name")}
+    rows = [
+        {
+            "user": users[person.user_id],
+            "record": person.record,
+            "status": person.status,
+            "expected": bool(person.source),
+            "walk_in": person.source in ("", ExpectedParticipant.Source.WALK_IN),
+            "placeholder": is_walk_in_account(users[person.user_id]),
+        }
+        for person in people
+        if person.user_id in users
+    ]
     rows.sort(key=lambda row: (row["user"].real_name or row["user"].email, row["user"].id))
     return rows
+
+
+def recorded_elsewhere_rows(session_venue: SessionVenue) -> list[AttendanceRecord]:
+    """People expected here who were recorded at another venue (they count there)."""
+    return list(
+        ledger.recorded_elsewhere(session_venue.session_id, session_venue.venue_id)
+        .select_related("user", "venue")
+        .order_by("user__real_name", "user_id")
+    )

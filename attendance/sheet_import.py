@@ -14,6 +14,7 @@ import csv
 import io
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import charset_normalizer
 from django.core.exceptions import ValidationError
@@ -44,7 +45,15 @@ HEADINGS = {
     "status": ["状态", "出勤", "出勤情况", "签到状态", "status", "attendance"],
     "note": ["备注", "说明", "note", "notes", "remark", "remarks"],
     "signature": ["签名", "签字", "signature"],
+    "time": ["签到时间", "到达时间", "时间", "checkintime", "check-intime", "time", "arrivedat", "signedat"],
 }
+# A closing line such as "合计：3人" or "Total: 3" is not a person.
+SUMMARY_WORDS = ("合计", "总计", "小计", "共计", "总人数", "total", "sum", "subtotal")
+# How far a status sits from "attended": a change towards absent is a downgrade and needs a choice.
+STATUS_RANK = {Status.PRESENT: 2, Status.LATE: 2, Status.EXCUSED: 1, Status.ABSENT: 0}
+TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S")
+# A sheet may be signed a little before check-in opens, never long before or after the session.
+TIME_MARGIN = timedelta(hours=1)
 STATUS_WORDS = {
     Status.PRESENT: ["出席", "到", "已到", "参会", "签到", "已签到", "√", "✓", "✔", "v", "y", "yes", "present", "1"],
     Status.LATE: ["迟到", "late"],
@@ -76,6 +85,7 @@ class Sheet:
     rows: list  # (line number, {field: text})
     encoding: str
     ignored_headings: list = field(default_factory=list)
+    summary_lines: list = field(default_factory=list)  # lines such as "合计：3人", skipped
 
 
 # --- Reading -----------------------------------------------------------------------------------
@@ -169,9 +179,12 @@ def read_sheet(data: bytes, filename: str) -> Sheet:
             columns[key] = position
         elif _norm(cell) and not key:
             ignored.append(_norm(cell))
-    rows = []
+    rows, summary_lines = [], []
     for line, values in enumerate(raw_rows[index + 1 :], start=index + 2):
         cells = {name: _norm(values[pos]) if pos < len(values) else "" for name, pos in columns.items()}
+        if is_summary_row(values):
+            summary_lines.append(line)
+            continue
         if not any(v for k, v in cells.items() if k not in {"signature"}) or not any(
             cells.get(k) for k in ("name", "phone", "organisation")
         ):
@@ -179,7 +192,13 @@ def read_sheet(data: bytes, filename: str) -> Sheet:
         rows.append((line, cells))
     if len(rows) > MAX_ROWS:
         raise SheetError("too_long", _("At most %(n)s rows can be imported at once.") % {"n": MAX_ROWS})
-    return Sheet(columns=columns, rows=rows, encoding=encoding, ignored_headings=ignored)
+    return Sheet(columns=columns, rows=rows, encoding=encoding, ignored_headings=ignored, summary_lines=summary_lines)
+
+
+def is_summary_row(values) -> bool:
+    """A closing count line: its first filled cell starts with 合计/总计/Total…"""
+    first = next((_heading_key(v) for v in values if _norm(v)), "")
+    return first.startswith(SUMMARY_WORDS)
 
 
 # --- Planning (no writes) ---------------------------------------------------------------------
@@ -198,7 +217,22 @@ class PlannedRow:
     organisation: Organisation | None = None
     venue_id: int | None = None
     action: str = ""  # create, update, unchanged, new_account
+    current_status: str = ""  # the status recorded before this import, "" when there is none
+    signed_at: datetime | None = None  # the check-in time written on the sheet
     errors: list = field(default_factory=list)
+
+    @property
+    def status_changes(self) -> bool:
+        return self.action == "update" and bool(self.current_status) and self.current_status != self.status
+
+    @property
+    def downgrade(self) -> bool:
+        """Present or excused (or late) becoming excused or absent: only with the coordinator's choice."""
+        return self.status_changes and STATUS_RANK[self.status] < STATUS_RANK[self.current_status]
+
+    @property
+    def current_status_label(self) -> str:
+        return Status(self.current_status).label if self.current_status in Status.values else ""
 
     @property
     def ok(self) -> bool:
@@ -223,6 +257,15 @@ class ImportPlan:
     rows: list
     encoding: str
     ignored_headings: list
+    summary_lines: list = field(default_factory=list)
+
+    @property
+    def downgrades(self) -> list:
+        return [r for r in self.rows if r.ok and r.downgrade]
+
+    @property
+    def status_changes(self) -> list:
+        return [r for r in self.rows if r.ok and r.status_changes]
 
     @property
     def error_rows(self) -> list:
@@ -240,6 +283,30 @@ def _status_for(cells: dict, has_signature_column: bool) -> str | None:
     if has_signature_column:
         return Status.PRESENT if cells.get("signature") else Status.ABSENT
     return Status.PRESENT
+
+
+def parse_signed_at(raw: str, session) -> datetime:
+    """The check-in time on a sheet ("09:05", or with a date) as an aware datetime; ValueError when not
+    a time or when it lies outside the session (an hour before check-in opens to the session's end)."""
+    text = raw.strip()[:40]
+    for pattern in TIME_FORMATS:
+        try:
+            parsed = datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        break
+    else:
+        raise ValueError("not a time")
+    earliest, latest = session.checkin_opens_at - TIME_MARGIN, session.ends_at
+    if "%Y" in pattern:
+        candidates = [timezone.make_aware(parsed)]
+    else:  # a time alone means the session's day (or the day check-in opened, across midnight)
+        days = {timezone.localtime(moment).date() for moment in (session.starts_at, earliest, latest)}
+        candidates = [timezone.make_aware(datetime.combine(day, parsed.time())) for day in sorted(days)]
+    for moment in candidates:
+        if earliest <= moment <= latest:
+            return moment
+    raise ValueError("outside the session")
 
 
 def plan_import(session_venue: SessionVenue, sheet: Sheet, user) -> ImportPlan:
@@ -270,6 +337,17 @@ def plan_import(session_venue: SessionVenue, sheet: Sheet, user) -> ImportPlan:
             row.errors.append(_("Unknown status “%(value)s”.") % {"value": cells.get("status")})
         else:
             row.status = status
+        if cells.get("time"):
+            try:
+                row.signed_at = parse_signed_at(cells["time"], session)
+            except ValueError:
+                row.errors.append(
+                    _("Check-in time “%(value)s” is not a time during this session.") % {"value": cells["time"]}
+                )
+            else:
+                # Signed after the late threshold, with no status written: late, as a self check-in would be.
+                if row.status == Status.PRESENT and not cells.get("status") and row.signed_at > session.late_after:
+                    row.status = Status.LATE
         if row.phone:
             try:
                 validate_phone(row.phone)
@@ -298,6 +376,7 @@ def plan_import(session_venue: SessionVenue, sheet: Sheet, user) -> ImportPlan:
             continue
         seen[key] = line
         record = records.get(row.user.pk) if row.user else None
+        row.current_status = record.status if record is not None else ""
         if record is not None and record.venue_id != row.venue_id and record.venue_id not in venues:
             row.errors.append(_("Already recorded at another sub-venue."))
         elif row.user is None:
@@ -308,7 +387,12 @@ def plan_import(session_venue: SessionVenue, sheet: Sheet, user) -> ImportPlan:
             row.action = "unchanged"
         else:
             row.action = "update"
-    return ImportPlan(rows=planned, encoding=sheet.encoding, ignored_headings=sheet.ignored_headings)
+    return ImportPlan(
+        rows=planned,
+        encoding=sheet.encoding,
+        ignored_headings=sheet.ignored_headings,
+        summary_lines=sheet.summary_lines,
+    )
 
 
 def _venue_for(value, session_id, default_venue_id, venues, venue_by_name) -> int | None:
@@ -384,16 +468,34 @@ def plan_stored(sheet_import: SheetImport, session_venue: SessionVenue, user) ->
 
 
 @transaction.atomic
-def apply_import(sheet_import: SheetImport, session_venue: SessionVenue, user, *, skip_errors: bool = False) -> int:
-    """Write the valid rows in one transaction; returns how many records were created or changed."""
+def apply_import(
+    sheet_import: SheetImport,
+    session_venue: SessionVenue,
+    user,
+    *,
+    skip_errors: bool = False,
+    downgrade_lines=(),
+    all_downgrades: bool = False,
+) -> int:
+    """Write the valid rows in one transaction; returns how many records were created or changed.
+
+    A row that would lower a recorded status (present or excused to absent…) is written only when
+    the coordinator chose it: its line is in ``downgrade_lines``, or ``all_downgrades`` is set.
+    Other downgrades are left as recorded.
+    """
     plan = plan_stored(sheet_import, session_venue, user)
+    if not plan.rows:
+        raise services.AttendanceError("no_rows", _("The file has no rows to import."))
     if plan.error_rows and not skip_errors:
         raise services.AttendanceError("rows_with_errors", _("Fix the rows with errors, or choose to skip them."))
+    chosen = {int(line) for line in downgrade_lines}
     now = timezone.now()
     written = 0
     source = sheet_import.original_name
     for row in plan.rows:
         if not row.ok or row.action == "unchanged":
+            continue
+        if row.downgrade and not (all_downgrades or row.line in chosen):
             continue
         person = row.user or services.create_walk_in_account(
             real_name=row.name, phone=row.phone, organisation=row.organisation, venue_id=row.venue_id
@@ -412,6 +514,7 @@ def apply_import(sheet_import: SheetImport, session_venue: SessionVenue, user, *
                 venue_id=row.venue_id,
                 status=row.status,
                 method=Method.IMPORT,
+                device_time=row.signed_at,
                 server_time=now,
                 recorded_by=user,
                 note=row.note,
@@ -432,7 +535,7 @@ def apply_import(sheet_import: SheetImport, session_venue: SessionVenue, user, *
             now=now,
         ):
             AttendanceRecord.objects.filter(pk=record.pk).update(
-                sheet_import=sheet_import, source_file=source, source_line=row.line
+                sheet_import=sheet_import, source_file=source, source_line=row.line, device_time=row.signed_at
             )
             written += 1
     SheetImport.objects.filter(pk=sheet_import.pk).update(imported_at=now, rows_written=written)

@@ -42,3 +42,18 @@ def register_reports_menu():
     ]
     # Not "Reports": Wagtail has a menu of that name (two entries called 报表 before).
     return ReportsSubmenu(_("Training reports"), Menu(items=items), name="reports", icon_name="table", order=250)
+
+
+@hooks.register("quizzes_results_download")
+def quiz_results_download(request, quiz, filters: dict, chosen: str):
+    """The quiz results page's CSV/XLSX: the registry's quiz-results export, so both are one export.
+
+    The quizzes page has already checked ``quizzes.view_results``, which shows every trainee's results.
+    """
+    from .exports import registry
+    from .views.exports import download
+
+    exporter = registry.get("quiz_results")(
+        VenueScope.everything(request.user), {"quiz": str(quiz.translation_key), **filters}
+    )
+    return download(exporter, chosen)

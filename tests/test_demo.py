@@ -53,3 +53,4 @@ def test_setup_demo_is_complete_and_idempotent(client):
     courses_checks.check_demo_courses_in_both_languages(client)
     quizzes_checks.check_demo_banks_and_quizzes()
     attendance_checks.check_demo_data_is_complete_and_tryable()
+    attendance_checks.check_demo_reports_stay_within_100_percent_after_walk_ins()

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,32 +14,18 @@ from django.views.decorators.http import require_POST
 from accounts.access import VenueScope
 from accounts.models import User
 
-from .. import services
+from .. import ledger, services
 from ..forms import HeadCountForm, MarkForm, NewWalkInForm, WalkInSearchForm
-from ..models import AttendanceRecord, ExpectedParticipant, Status, TrainingSession
+from ..models import AttendanceRecord, Status, TrainingSession
 from .access import coordinator_required, scoped_session_venues, session_venue_or_404
 
 ROSTER_PAGE_SIZE = 100
 
 
-def _count_subquery(model, **filters):
-    return Subquery(
-        model.objects.filter(session_id=OuterRef("session_id"), venue_id=OuterRef("venue_id"), **filters)
-        .order_by()
-        .values("session_id")
-        .annotate(n=Count("id"))
-        .values("n"),
-        output_field=IntegerField(),
-    )
-
-
 @coordinator_required
 def roster_home(request):
     """Every session at every venue I manage, newest session first."""
-    links = scoped_session_venues(request.venue_scope).annotate(
-        expected_count=_count_subquery(ExpectedParticipant),
-        attended_count=_count_subquery(AttendanceRecord, status__in=[Status.PRESENT, Status.LATE]),
-    )
+    links = scoped_session_venues(request.venue_scope)
     sessions = TrainingSession.objects.filter(session_venues__in=links).distinct().order_by("-starts_at")
     session_id = request.GET.get("session", "")
     if session_id.isdigit() and len(session_id) <= 18:  # longer would overflow SQLite's integers
@@ -49,6 +35,7 @@ def roster_home(request):
         links = links.filter(Q(venue__name__icontains=query) | Q(venue__city__name__icontains=query))
     links = links.order_by("-session__starts_at", "venue__city_id", "venue__county_id", "venue__name")
     page = Paginator(links, 50).get_page(request.GET.get("page"))
+    ledger.session_venue_tallies(page.object_list)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(
@@ -68,7 +55,7 @@ def roster_home(request):
 def roster(request, session_id: int, venue_id: int):
     session_venue = session_venue_or_404(request.venue_scope, session_id, venue_id)
     status_filter = request.GET.get("status", "")
-    if status_filter not in {*Status.values, "none", ""}:
+    if status_filter not in {*Status.values, ledger.NOT_RECORDED, ""}:
         status_filter = ""
     rows = services.roster_rows(session_venue, status_filter)
     page = Paginator(rows, ROSTER_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -80,6 +67,7 @@ def roster(request, session_id: int, venue_id: int):
             "session": session_venue.session,
             "venue": session_venue.venue,
             "summary": services.venue_summary(session_venue),
+            "recorded_elsewhere": services.recorded_elsewhere_rows(session_venue),
             "page_obj": page,
             "status_filter": status_filter,
             "statuses": Status.choices,

@@ -10,6 +10,7 @@ from .. import sheet_import
 from ..forms import SheetUploadForm
 from ..models import SheetImport
 from ..services import AttendanceError
+from ..sheet_import import MAX_ROWS
 from ..sheets import sign_in_sheet_pdf
 from .access import coordinator_required, session_venue_or_404
 
@@ -55,7 +56,12 @@ def import_preview(request, session_id: int, venue_id: int, import_id: int):
     if request.method == "POST":
         try:
             written = sheet_import.apply_import(
-                stored, session_venue, request.user, skip_errors=bool(request.POST.get("skip_errors"))
+                stored,
+                session_venue,
+                request.user,
+                skip_errors=bool(request.POST.get("skip_errors")),
+                downgrade_lines=[v for v in request.POST.getlist("downgrade")[:MAX_ROWS] if v.isdigit() and len(v) < 9],
+                all_downgrades=bool(request.POST.get("all_downgrades")),
             )
         except AttendanceError as error:
             messages.error(request, error.message)

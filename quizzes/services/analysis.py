@@ -4,20 +4,27 @@
 - Discrimination index: facility in the top 27 % of attempts (by percent) minus facility in the
   bottom 27 % (Kelley's groups); near 0 or negative means the question does not separate strong
   from weak trainees and deserves a look.
-- Option frequencies: how often each option (or true/false, or typed answer) was given.
+- Option frequencies: how often each option (or true/false, or typed answer) was given, with
+  true/false shown in the reader's language.
 
-A fixed number of queries whatever the number of attempts or questions.
+Every figure of a question comes from the graded attempts that drew it (a random draw shows each
+trainee different questions): its responses are those attempts, and Kelley's groups are the top and
+bottom 27 % *of those attempts*. The header counts the graded attempts whose answers are recorded, so
+with fixed questions every row's responses equal the header. A fixed number of queries whatever the
+number of attempts or questions.
 """
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q
+from django.db import connection
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
 
 from ..models import AttemptAnswer, Question, QuizPage, SelectedOption
 
-GROUP_SHARE = 0.27
+GROUP_PERCENT = 27  # Kelley's groups: the top and bottom 27 % of the attempts that drew the question
 TOP_TYPED_ANSWERS = 5
 
 
@@ -44,22 +51,46 @@ class ItemStats:
         return ""
 
 
+def graded_answers(attempts):
+    """The answers of graded attempts: one per attempt that drew the question."""
+    return AttemptAnswer.objects.filter(attempt__in=attempts.order_by().values("pk"), fraction__isnull=False)
+
+
+def analysed_attempts(attempts) -> int:
+    """How many of the attempts have graded answers recorded (the analysis header)."""
+    return graded_answers(attempts).values("attempt_id").distinct().count()
+
+
+def _per_question(answers) -> dict:
+    """question id -> (responses, facility, upper-group facility, lower-group facility), one query.
+
+    Window functions rank each question's answers by their attempt's percent; the outer query keeps
+    the first ceil(27 % of n) in each direction (integer arithmetic: 100·rank ≤ 27·n + 99).
+    """
+    ranked = answers.annotate(
+        high=Window(
+            RowNumber(), partition_by=[F("question_id")], order_by=[F("attempt__percent").desc(), "attempt_id"]
+        ),
+        low=Window(RowNumber(), partition_by=[F("question_id")], order_by=[F("attempt__percent").asc(), "attempt_id"]),
+        seen=Window(Count("pk"), partition_by=[F("question_id")]),
+    ).values("question_id", "fraction", "high", "low", "seen")
+    inner, params = ranked.query.sql_with_params()
+    q = connection.ops.quote_name
+    in_group = f"100 * {{rank}} <= {GROUP_PERCENT} * {q('seen')} + 99"
+    sql = (
+        f"SELECT {q('question_id')}, COUNT(*), AVG({q('fraction')}), "  # noqa: S608 (no user input)
+        f"AVG(CASE WHEN {in_group.format(rank=q('high'))} THEN {q('fraction')} END), "
+        f"AVG(CASE WHEN {in_group.format(rank=q('low'))} THEN {q('fraction')} END) "
+        f"FROM ({inner}) ranked GROUP BY {q('question_id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
 def item_analysis(quiz: QuizPage, attempts) -> list[ItemStats]:
-    attempts = attempts.order_by()
-    total = attempts.count()
-    group = max(1, math.ceil(total * GROUP_SHARE)) if total else 0
-    upper = attempts.order_by("-percent", "pk").values("pk")[:group]
-    lower = attempts.order_by("percent", "pk").values("pk")[:group]
-    answers = AttemptAnswer.objects.filter(attempt__in=attempts.values("pk"))
-    per_question = {
-        row["question_id"]: row
-        for row in answers.values("question_id").annotate(
-            answered=Count("pk"),
-            facility=Avg("fraction"),
-            upper=Avg("fraction", filter=Q(attempt__in=upper)),
-            lower=Avg("fraction", filter=Q(attempt__in=lower)),
-        )
-    }
+    answers = graded_answers(attempts)
+    per_question = _per_question(answers)
     option_counts = dict(
         SelectedOption.objects.filter(answer__in=answers.values("pk"))
         .values("option_id")
@@ -79,10 +110,10 @@ def item_analysis(quiz: QuizPage, attempts) -> list[ItemStats]:
     order = {qid: i for i, qid in enumerate(quiz.fixed_questions.values_list("question_id", flat=True))}
     items = []
     for question in sorted(questions, key=lambda q: (order.get(q.pk, len(order)), q.category_id, q.reference)):
-        row = per_question[question.pk]
-        item = ItemStats(question=question, answered=row["answered"], facility=row["facility"])
-        if row["upper"] is not None and row["lower"] is not None and total >= 2:
-            item.discrimination = row["upper"] - row["lower"]
+        responses, facility, upper, lower = per_question[question.pk]
+        item = ItemStats(question=question, answered=responses, facility=facility)
+        if responses >= 2 and upper is not None and lower is not None:
+            item.discrimination = upper - lower
         if question.has_options:
             item.frequencies = [(o.text, option_counts.get(o.pk, 0), o.is_correct) for o in question.options.all()]
         else:
@@ -97,5 +128,12 @@ def _typed_frequencies(question: Question, counts: list) -> list:
     rows = []
     for text, n in counts[:TOP_TYPED_ANSWERS]:
         right = bool(text) and score_fraction(question, set(), set(), text) == 1
-        rows.append((text, n, right))
+        rows.append((answer_label(question, text), n, right))
     return rows
+
+
+def answer_label(question: Question, text: str) -> str:
+    """A typed answer as the reader reads it: true/false in their language."""
+    if question.kind == Question.Kind.TRUE_FALSE:
+        return {"true": _("True"), "false": _("False")}.get(text, text)
+    return text

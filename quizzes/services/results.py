@@ -2,10 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+
+from accounts.divisions import trainee_city, trainee_city_id
+from courses.models import CoursePage
 
 from ..models import Attempt, QuizPage
+
+__all__ = ["course_title", "result_rows", "submitted_attempts", "summary", "trainee_city"]
 
 
 @dataclass(frozen=True)
@@ -24,15 +29,12 @@ def submitted_attempts(quiz: QuizPage, filters: ResultFilters = ResultFilters())
     if filters.venue_id:
         attempts = attempts.filter(user__default_venue_id=filters.venue_id)
     if filters.city_adcode:
-        attempts = attempts.filter(
-            Q(user__default_venue__city_id=filters.city_adcode)
-            | Q(user__default_venue__isnull=True, user__organisation__city_id=filters.city_adcode)
-        )
+        attempts = attempts.annotate(trainee_city=trainee_city_id("user")).filter(trainee_city=filters.city_adcode)
     return attempts
 
 
 def result_rows(attempts):
-    """Attempts with everything a results table or export shows, in one query."""
+    """Attempts with everything a results table shows, in one query."""
     return attempts.select_related("user__organisation__city", "user__default_venue__city", "quiz").order_by(
         "user__organisation__name", "user__email", "number"
     )
@@ -48,47 +50,10 @@ def summary(attempts) -> dict:
     )
 
 
-def trainee_city(user):
-    if user.default_venue_id:
-        return user.default_venue.city
-    return user.organisation.city if user.organisation_id else None
+def course_title(quiz_path: str = "path"):
+    """The title of the course a quiz belongs to (its CoursePage ancestor), as a subquery.
 
-
-# The columns of the results export, in the reader's language (gettext_lazy: read per request).
-EXPORT_HEADERS = [
-    _("real name"),
-    _("email"),
-    _("organisation"),
-    _("sub-venue"),
-    _("city"),
-    _("attempt"),
-    _("started"),
-    _("submitted"),
-    _("timed out"),
-    _("score"),
-    _("max score"),
-    _("percent"),
-    _("passed"),
-]
-
-
-def export_rows(attempts):
-    """One row per attempt, streamed (``iterator``) so 10,000 rows use little memory."""
-    for attempt in result_rows(attempts).iterator(chunk_size=500):
-        user = attempt.user
-        city = trainee_city(user)
-        yield [
-            user.display_name,
-            user.email,
-            user.organisation.name if user.organisation_id else "",
-            user.default_venue.name if user.default_venue_id else "",
-            city.name if city else "",
-            attempt.number,
-            attempt.started_at,
-            attempt.submitted_at,
-            attempt.timed_out,
-            attempt.score,
-            attempt.max_score,
-            attempt.percent,
-            attempt.passed,
-        ]
+    ``quiz_path`` names the quiz page's ``path`` from the outer query (e.g. ``quiz__path``).
+    """
+    courses = CoursePage.objects.filter(path=Substr(OuterRef(quiz_path), 1, F("depth") * CoursePage.steplen))
+    return Subquery(courses.values("title")[:1])

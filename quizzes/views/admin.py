@@ -8,19 +8,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from ..exports import csv_response, xlsx_response
 from ..forms import BankImportForm, ResultFilterForm
 from ..models import Attempt, Question, QuestionCategory, QuizPage
 from ..services import bank_io, close_expired_attempts
-from ..services.analysis import item_analysis
+from ..services.analysis import analysed_attempts, item_analysis
 from ..services.regrade import regrade_question, regrade_quiz
-from ..services.results import EXPORT_HEADERS, export_rows, result_rows, submitted_attempts, summary, trainee_city
+from ..services.results import course_title, result_rows, submitted_attempts, summary, trainee_city
+
+# ``(request, quiz, filters, "csv"|"xlsx") -> response``: the reports app registers the writer.
+RESULTS_DOWNLOAD_HOOK = "quizzes_results_download"
 
 view_results = permission_required("quizzes.view_results", raise_exception=True)
 may_regrade = permission_required("quizzes.regrade_attempt", raise_exception=True)
@@ -28,19 +34,43 @@ may_regrade = permission_required("quizzes.regrade_attempt", raise_exception=Tru
 
 @view_results
 def quiz_index(request):
+    """One row per quiz, its translations included (they share attempts), named with its course."""
     counts = (
         Attempt.objects.filter(quiz_key=OuterRef("translation_key"), status=Attempt.Status.SUBMITTED)
         .order_by()
         .values("quiz_key")
         .annotate(n=Count("pk"), passed=Count("pk", filter=Q(passed=True)))
     )
-    quizzes = (
+    pages = (
         QuizPage.objects.select_related("locale")
-        .annotate(submitted=Subquery(counts.values("n")), passed=Subquery(counts.values("passed")))
+        .annotate(
+            submitted=Subquery(counts.values("n")),
+            passed=Subquery(counts.values("passed")),
+            course_title=course_title("path"),
+        )
         .order_by("path")
     )
-    page_obj = Paginator(quizzes, 50).get_page(request.GET.get("p"))
+    language = (get_language() or "").lower()
+    quizzes: dict = {}
+    for page in pages:
+        family = quizzes.setdefault(page.translation_key, {"pages": [], "quiz": page})
+        family["pages"].append(page)
+        if page.locale.language_code.lower() == language:
+            family["quiz"] = page  # shown in the reader's language when there is a version in it
+    rows = sorted(quizzes.values(), key=lambda f: (f["quiz"].course_title or "", f["quiz"].path))
+    page_obj = Paginator(rows, 50).get_page(request.GET.get("p"))
     return render(request, "quizzes/admin/index.html", {"page_obj": page_obj, "page_title": _("Quiz results")})
+
+
+def _results_download(request, quiz, form, chosen):
+    """The results as CSV/XLSX, written by the reports' export registry through a hook (quizzes does not
+    import reports), so this download and the reports' "Quiz results" export are the same export."""
+    chosen_filters = {}
+    if form.is_valid():
+        chosen_filters = {name: value for name, value in form.cleaned_data.items() if value}
+    for download in hooks.get_hooks(RESULTS_DOWNLOAD_HOOK):
+        return download(request, quiz, chosen_filters, chosen)
+    raise Http404("No export is installed.")
 
 
 def _quiz_and_filters(request, quiz_id):
@@ -55,9 +85,7 @@ def results(request, quiz_id):
     quiz, form, attempts = _quiz_and_filters(request, quiz_id)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        filename = f"quiz-{quiz.pk}-results-{timezone.localdate():%Y%m%d}"
-        writer = csv_response if export == "csv" else xlsx_response
-        return writer(filename, EXPORT_HEADERS, export_rows(attempts))
+        return _results_download(request, quiz, form, export)
     page_obj = Paginator(result_rows(attempts), 50).get_page(request.GET.get("p"))
     for attempt in page_obj:
         attempt.city = trainee_city(attempt.user)
@@ -90,6 +118,7 @@ def analysis(request, quiz_id):
             "form": form,
             "items": item_analysis(quiz, attempts),
             "summary": summary(attempts),
+            "analysed": analysed_attempts(attempts),
             "query_string": query.urlencode(),
             "page_title": _("Item analysis: %(title)s") % {"title": quiz.title},
             "can_regrade": request.user.has_perm("quizzes.regrade_attempt"),

@@ -28,6 +28,7 @@ from ..services import (
     submit_attempt,
 )
 from ..services.overview import quiz_state
+from ..services.results import course_title
 
 MAX_POSITION = 10_000  # far more questions than any attempt has; bigger numbers overflow SQLite's integers
 
@@ -154,7 +155,12 @@ def review(request, public_id):
 @login_required
 def history(request):
     close_expired_attempts(user=request.user)
-    attempts = Attempt.objects.filter(user=request.user).select_related("quiz").order_by("-started_at")
+    attempts = (
+        Attempt.objects.filter(user=request.user)
+        .select_related("quiz")
+        .annotate(course_title=course_title("quiz__path"))
+        .order_by("-started_at")
+    )
     page_obj = Paginator(attempts, 20).get_page(request.GET.get("page"))
     now = timezone.now()
     for attempt in page_obj:

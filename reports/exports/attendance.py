@@ -1,9 +1,10 @@
-"""Attendance per session (one row per record) and rosters (one row per expected participant)."""
+"""Attendance per session (one row per record) and rosters (the ledger's people at each venue)."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Case, CharField, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from attendance.models import AttendanceRecord, ExpectedParticipant, Method
+from attendance import ledger
+from attendance.models import Method
 
 from . import forms
 from .base import Column, QueryExporter, division_name, person_name, registry
@@ -26,8 +27,6 @@ def filter_by_venue(queryset, scope, filters: dict):
 
 
 def method_label():
-    from django.db.models import Case, CharField, Value, When
-
     whens = [When(method=value, then=Value(str(label))) for value, label in Method.choices]
     return Case(*whens, default=Value(""), output_field=CharField())
 
@@ -58,7 +57,7 @@ class AttendanceExporter(QueryExporter):
         ]
 
     def queryset(self):
-        records = filter_by_venue(AttendanceRecord.objects.all(), self.scope, self.filters)
+        records = filter_by_venue(ledger.records(), self.scope, self.filters)
         if self.filters.get("status"):
             records = records.filter(status=self.filters["status"])
         return records.order_by(
@@ -68,13 +67,18 @@ class AttendanceExporter(QueryExporter):
 
 @registry.register
 class RosterExporter(QueryExporter):
+    """The ledger's people at each venue: every record, and every expected person without one.
+
+    One SELECT: the records and the unrecorded expectations are two halves of a UNION ALL with the
+    same columns, so a roster lists exactly the people the reports count at that venue.
+    """
+
     identifier = "rosters"
     verbose_name = _("Rosters")
-    description = _("Everyone expected at each sub-venue, with their attendance status so far.")
+    description = _("Everyone who counts at each sub-venue (expected or recorded there), with their status so far.")
     form_class = forms.RosterForm
 
-    def columns(self):
-        status_of = AttendanceRecord.objects.filter(session_id=OuterRef("session_id"), user_id=OuterRef("user_id"))
+    def columns(self, status=None):
         return [
             Column(_("Training session"), "session__title"),
             Column(_("Session starts"), "session__starts_at", when="datetime"),
@@ -86,15 +90,25 @@ class RosterExporter(QueryExporter):
             Column(_("Job title"), "user__job_title"),
             Column(_("Phone"), "user__phone"),
             Column(_("Email"), "user__email"),
-            Column(
-                _("Status"),
-                Subquery(status_of.annotate(label=forms.status_label()).values("label")[:1]),
-                text=False,
-            ),
+            Column(_("Status"), status if status is not None else forms.status_label(), text=False),
         ]
 
+    def halves(self):
+        records = filter_by_venue(ledger.records(), self.scope, self.filters)
+        unrecorded = filter_by_venue(ledger.unrecorded(), self.scope, self.filters)
+        return records, unrecorded
+
     def queryset(self):
-        expected = filter_by_venue(ExpectedParticipant.objects.all(), self.scope, self.filters)
-        return expected.order_by(
-            "session__starts_at", "session_id", "venue__city_id", "venue_id", "user__real_name", "pk"
-        )
+        return self.halves()[0]
+
+    def select(self):
+        records, unrecorded = self.halves()
+        not_recorded = Value(str(_("Not recorded")), output_field=CharField())
+        first = self._prepared(records, self.columns())
+        second = self._prepared(unrecorded, self.columns(status=not_recorded))
+        # Ordered by the cells themselves: session start, title, city, county, venue, name.
+        return first.union(second, all=True).order_by("c1", "c0", "c2", "c3", "c4", "c5")
+
+    def count(self) -> int:
+        records, unrecorded = self.halves()
+        return records.count() + unrecorded.count()

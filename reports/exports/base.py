@@ -37,6 +37,8 @@ class Exporter:
     form_class: type[forms.Form] = forms.Form
     # True when batches() already applied the cell rule to every text cell (QueryExporter does it in SQL).
     rows_are_neutralised = False
+    # A class handed to a template is data, not something to call.
+    do_not_call_in_templates = True
 
     def __init__(self, scope: Scope, filters: dict | None = None):
         self.scope = scope
@@ -99,15 +101,19 @@ class QueryExporter(Exporter):
 
     def select(self) -> QuerySet:
         """The final values_list query: one aliased, prepared expression per column."""
+        return self._prepared(self.queryset(), self.columns())
+
+    @staticmethod
+    def _prepared(queryset: QuerySet, columns: list[Column]) -> QuerySet:
         annotations = {}
-        for index, column in enumerate(self.columns()):
+        for index, column in enumerate(columns):
             expression = F(column.expression) if isinstance(column.expression, str) else column.expression
             if column.when == "datetime":
                 expression = LocalDateTimeText(expression)
             elif column.text:
                 expression = SafeCellText(expression)
             annotations[f"c{index}"] = expression
-        return self.queryset().annotate(**annotations).values_list(*annotations)
+        return queryset.annotate(**annotations).values_list(*annotations)
 
     def sql(self) -> tuple[str, tuple]:
         with translation.override(self.language):

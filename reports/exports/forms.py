@@ -93,11 +93,13 @@ class LearnerFiltersForm(ScopedForm):
 
 class QuizResultsForm(LearnerFiltersForm):
     quiz = forms.ChoiceField(choices=(), label=_("Quiz"))
+    venue = forms.ModelChoiceField(queryset=None, label=_("Sub-venue"), empty_label=_("All sub-venues"))
     passed = forms.ChoiceField(choices=YES_NO, label=_("Passed"))
 
     def __init__(self, data=None, *, scope, **kwargs):
         super().__init__(data, scope=scope, **kwargs)
         self.fields["quiz"].choices = [("", _("All quizzes")), *quiz_choices()]
+        self.fields["venue"].queryset = scope.venues().order_by("city_id", "county_id", "name")
 
 
 class CourseCompletionsForm(LearnerFiltersForm):

@@ -1,11 +1,13 @@
 """Quiz results (one row per submitted attempt) and course completions (one row per enrolment)."""
 
-from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from accounts.divisions import trainee_city_id, trainee_city_paths
 from courses.models import Certificate, Enrolment
 from quizzes.models import Attempt
+from quizzes.services.results import course_title
 
 from . import forms
 from .base import Column, QueryExporter, division_name, person_name, registry
@@ -17,20 +19,18 @@ def yes_no(condition: Q):
     return Case(When(condition, then=Value(str(YES))), default=Value(str(NO)), output_field=CharField())
 
 
-def trainee_city_id():
-    return Coalesce(F("user__default_venue__city_id"), F("user__organisation__city_id"))
-
-
 def trainee_city_name():
-    return Coalesce(division_name("user__default_venue__city"), division_name("user__organisation__city"))
+    return Coalesce(*[division_name(path) for path in trainee_city_paths("user")])
 
 
 def filter_by_trainee(queryset, scope, filters: dict):
     queryset = queryset.filter(scope.trainee_q("user"))
     if filters.get("city"):
-        queryset = queryset.annotate(trainee_city=trainee_city_id()).filter(trainee_city=filters["city"].pk)
+        queryset = queryset.annotate(trainee_city=trainee_city_id("user")).filter(trainee_city=filters["city"].pk)
     if filters.get("organisation"):
         queryset = queryset.filter(user__organisation=filters["organisation"])
+    if filters.get("venue"):
+        queryset = queryset.filter(user__default_venue=filters["venue"])
     return queryset
 
 
@@ -43,16 +43,20 @@ class QuizResultsExporter(QueryExporter):
 
     def columns(self):
         return [
+            Column(_("Course"), course_title("quiz__path")),
             Column(_("Quiz"), "quiz__title"),
             Column(_("Name"), person_name()),
             Column(_("Email"), "user__email"),
             Column(_("Organisation"), "user__organisation__name"),
+            Column(_("Sub-venue"), "user__default_venue__name"),
             Column(_("City"), trainee_city_name()),
             Column(_("Attempt"), "number", text=False),
             Column(_("Score"), "score", text=False),
             Column(_("Maximum score"), "max_score", text=False),
             Column(_("Percent"), "percent", text=False),
             Column(_("Passed"), yes_no(Q(passed=True)), text=False),
+            Column(_("Time ran out"), yes_no(Q(timed_out=True)), text=False),
+            Column(_("Started at"), "started_at", when="datetime"),
             Column(_("Submitted at"), "submitted_at", when="datetime"),
         ]
 

@@ -1,24 +1,28 @@
-"""Attendance roll-ups: expected vs present / late / excused / absent, grouped in the database.
+"""Attendance roll-ups for the reports: the attendance ledger grouped by session, city, county, venue
+or organisation.
 
-Each roll-up is two grouped queries (expected participants, attendance records) plus one for the
-labels of the groups, so its query count does not grow with venues, people or records.
+Who counts where, the statuses, "not recorded" and the rates are defined once in
+``attendance.ledger``; this module only groups its tallies and labels the groups. A roll-up is the
+ledger's two grouped queries plus one for the labels, so its query count does not grow with venues,
+people or records.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import VenueScope as Scope
-from accounts.models import Division, Organisation, Venue
-from attendance.models import AttendanceRecord, ExpectedParticipant, SessionVenue, Status, TrainingSession
+from accounts.models import Division, Organisation, User, Venue
+from attendance import ledger
+from attendance.ledger import ATTENDED, Tally
+from attendance.models import SessionVenue, Status, TrainingSession
 
-ATTENDED = (Status.PRESENT, Status.LATE)
-STATUSES = (Status.PRESENT, Status.LATE, Status.EXCUSED, Status.ABSENT)
+STATUSES = tuple(Status.values)
 NO_COUNTY = "none"  # the "county" of city-level sub-venues, in drill-down links
 
-# Grouping key for each level, as a path from ExpectedParticipant / AttendanceRecord.
+# Grouping key for each level, as a path valid from both halves of the ledger.
 GROUP_KEYS = {
     "session": "session_id",
     "city": "venue__city_id",
@@ -26,6 +30,8 @@ GROUP_KEYS = {
     "venue": "venue_id",
     "organisation": "user__organisation_id",
 }
+
+__all__ = ["ATTENDED", "NO_COUNTY", "STATUSES", "Filters", "Tally", "attendance_rollup", "total"]
 
 
 @dataclass
@@ -56,60 +62,8 @@ class Filters:
         return q
 
 
-@dataclass
-class Tally:
-    """One row of a roll-up: a group (city, venue, session…) and its counts."""
-
-    key: object
-    label: str = ""
-    detail: str = ""
-    expected: int = 0
-    present: int = 0
-    late: int = 0
-    excused: int = 0
-    absent: int = 0
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def recorded(self) -> int:
-        return self.present + self.late + self.excused + self.absent
-
-    @property
-    def attended(self) -> int:
-        return self.present + self.late
-
-    @property
-    def not_recorded(self) -> int:
-        """Expected people with no record yet (walk-ins do not make it negative)."""
-        return max(0, self.expected - self.recorded)
-
-    @property
-    def rate(self) -> float | None:
-        """Share of the expected who attended (present or late); None when nobody was expected."""
-        return self.attended / self.expected if self.expected else None
-
-    def add(self, other: "Tally") -> None:
-        for name in ("expected", *STATUSES):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-def _status_counts():
-    return {status: Count("id", filter=Q(status=status)) for status in STATUSES}
-
-
 def _tallies(scope: Scope, filters: Filters, group_by: str) -> dict:
-    key = GROUP_KEYS[group_by]
-    where = filters.q(scope)
-    tallies: dict = {}
-    expected = ExpectedParticipant.objects.filter(where).values(key).annotate(n=Count("id")).order_by()
-    for row in expected:
-        tallies.setdefault(row[key], Tally(key=row[key])).expected = row["n"]
-    records = AttendanceRecord.objects.filter(where).values(key).annotate(**_status_counts()).order_by()
-    for row in records:
-        tally = tallies.setdefault(row[key], Tally(key=row[key]))
-        for status in STATUSES:
-            setattr(tally, status, row[status])
-    return tallies
+    return ledger.tallies(filters.q(scope), GROUP_KEYS[group_by])
 
 
 def _label_divisions(tallies: dict, level: str, parent: str | None, include_empty: bool) -> list[Tally]:
@@ -182,10 +136,8 @@ def attendance_rollup(scope: Scope, filters: Filters, group_by: str) -> list[Tal
 
 
 def total(tallies: list[Tally]) -> Tally:
-    result = Tally(key=None, label=str(_("Total")))
-    for tally in tallies:
-        result.add(tally)
-    return result
+    """The total row: the sum of the rows above it (the ledger makes it equal the parent's own tally)."""
+    return ledger.sum_of(tallies, label=str(_("Total")))
 
 
 # --- Sessions -----------------------------------------------------------------------------------
@@ -206,18 +158,10 @@ def session_page(scope: Scope, page_number, per_page: int = 20):
     paginator = Paginator(visible_sessions(scope).only("id", "title", "starts_at"), per_page)
     page = paginator.get_page(page_number)
     ids = [s.pk for s in page.object_list]
-    tallies = {session_id: Tally(key=session_id) for session_id in ids}
-    if ids:
-        where = scope.venue_q("venue") & Q(session_id__in=ids)
-        for row in ExpectedParticipant.objects.filter(where).values("session_id").annotate(n=Count("id")).order_by():
-            tallies[row["session_id"]].expected = row["n"]
-        records = AttendanceRecord.objects.filter(where).values("session_id").annotate(**_status_counts()).order_by()
-        for row in records:
-            for status in STATUSES:
-                setattr(tallies[row["session_id"]], status, row[status])
+    tallies = ledger.tallies(scope.venue_q("venue") & Q(session_id__in=ids), "session_id") if ids else {}
     rows = []
     for session in page.object_list:
-        tally = tallies[session.pk]
+        tally = tallies.get(session.pk) or Tally(key=session.pk)
         tally.label, tally.extra = session.title, {"starts_at": session.starts_at}
         rows.append(tally)
     return page, rows
@@ -232,30 +176,24 @@ class RosterLine:
     name: str
     email: str
     organisation: str
-    status: str  # "" when expected but not recorded
+    status: str  # "" when not recorded
     expected: bool
 
 
 def venue_roster(scope: Scope, session_id: int, venue_id: int) -> list[RosterLine]:
-    """Everyone expected at or recorded at one venue for one session, with their status (two queries)."""
+    """Everyone the ledger counts at one venue for one session, with their status (three queries)."""
     if not scope.is_everything and venue_id not in scope.venue_ids:
         return []
-    status_here = AttendanceRecord.objects.filter(session_id=session_id, user_id=OuterRef("user_id")).values("status")
-    expected = (
-        ExpectedParticipant.objects.filter(session_id=session_id, venue_id=venue_id)
-        .annotate(record_status=Subquery(status_here[:1]))
-        .values_list("user_id", "user__real_name", "user__email", "user__organisation__name", "record_status")
-    )
-    lines = {
-        uid: RosterLine(uid, name or email, email, org or "", status or "", True)
-        for uid, name, email, org, status in expected
+    people = ledger.people_at(session_id, venue_id)
+    users = {
+        uid: (name, email, org)
+        for uid, name, email, org in User.objects.filter(id__in=[p.user_id for p in people]).values_list(
+            "id", "real_name", "email", "organisation__name"
+        )
     }
-    expected_here = ExpectedParticipant.objects.filter(session_id=session_id, venue_id=venue_id).values("user_id")
-    walk_ins = (
-        AttendanceRecord.objects.filter(session_id=session_id, venue_id=venue_id)
-        .exclude(user_id__in=expected_here)
-        .values_list("user_id", "user__real_name", "user__email", "user__organisation__name", "status")
-    )
-    for uid, name, email, org, status in walk_ins:
-        lines[uid] = RosterLine(uid, name or email, email, org or "", status, False)
-    return sorted(lines.values(), key=lambda line: (line.organisation, line.name))
+    lines = []
+    for person in people:
+        name, email, org = users[person.user_id]
+        status = "" if person.status == ledger.NOT_RECORDED else person.status
+        lines.append(RosterLine(person.user_id, name or email, email, org or "", status, bool(person.source)))
+    return sorted(lines, key=lambda line: (line.organisation, line.name))

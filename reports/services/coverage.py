@@ -17,11 +17,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import VenueScope as Scope
 from accounts.models import Division, Organisation, User, Venue
+from attendance.ledger import ATTENDED
 from attendance.models import AttendanceRecord
 from courses.models import Certificate
 from quizzes.models import Attempt
 
-from .attendance import ATTENDED
 from .learning import settlement_quiz_keys
 
 GAPS = {

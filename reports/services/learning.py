@@ -1,6 +1,7 @@
 """Course completion and quiz pass rates by city and by organisation, computed in the database.
 
-A trainee belongs to the city of their default sub-venue, or else of their organisation. A course
+A trainee belongs to the city of their default sub-venue, or else of their organisation
+(``accounts.divisions.trainee_city_id``). A course
 counts as completed when its certificate was issued and not revoked (courses issues certificates
 only once its completion rules are met). Courses and quizzes are counted by Wagtail translation
 key, so the Chinese and English versions are one course or quiz.
@@ -10,16 +11,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import VenueScope as Scope
+from accounts.divisions import trainee_city_id
 from accounts.models import Division, Organisation
 from courses.models import Certificate, CoursePage, Enrolment
 from quizzes.models import Attempt, QuizPage
-
-CITY_OF_TRAINEE = "user__default_venue__city_id", "user__organisation__city_id"
 
 
 @dataclass
@@ -63,7 +62,7 @@ def quiz_choices() -> list[tuple[str, str]]:
 
 def _group_expression(group_by: str):
     if group_by == "city":
-        return Coalesce(F(CITY_OF_TRAINEE[0]), F(CITY_OF_TRAINEE[1]))
+        return trainee_city_id("user")
     return F("user__organisation_id")
 
 

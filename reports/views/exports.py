@@ -18,8 +18,14 @@ class ExportIndexView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Plain strings: a template would call an exporter class it was given (and get nothing).
         context["exports"] = [
-            {"cls": cls, "url": url_with("export", identifier=cls.identifier)} for cls in registry.all()
+            {
+                "name": cls.verbose_name,
+                "description": cls.description,
+                "url": url_with("export", identifier=cls.identifier),
+            }
+            for cls in registry.all()
         ]
         return context
 
@@ -51,14 +57,19 @@ class ExportView(ReportView):
         return self.render_to_response(self.get_context_data(form=form))
 
     def download(self, exporter, chosen: str):
-        content_type, extension = FORMATS[chosen]
-        filename = f"{exporter.file_stem()}-{timezone.localtime():%Y%m%d-%H%M}.{extension}"
-        if chosen == "csv":
-            response = StreamingHttpResponse(csv_chunks(exporter), content_type=content_type)
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
-        # A zip is finished at its end, so the workbook goes to an anonymous temporary file first.
-        handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it, which deletes it)
-        write_xlsx(exporter, handle)
-        handle.seek(0)
-        return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+        return download(exporter, chosen)
+
+
+def download(exporter, chosen: str):
+    """The export as a CSV (streamed) or XLSX download."""
+    content_type, extension = FORMATS[chosen]
+    filename = f"{exporter.file_stem()}-{timezone.localtime():%Y%m%d-%H%M}.{extension}"
+    if chosen == "csv":
+        response = StreamingHttpResponse(csv_chunks(exporter), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    # A zip is finished at its end, so the workbook goes to an anonymous temporary file first.
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it, which deletes it)
+    write_xlsx(exporter, handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import translation
-from reports.scope import scope_for
 
+from reports.errors import reporting_scope as scope_for
 from reports.exports.forms import VenueFiltersForm
 from tests.factories import OrganisationFactory, VenueFactory, division
 

@@ -194,3 +194,82 @@ def test_preview_never_names_the_owner_of_a_phone_number(session_venue, venue_co
 def test_imported_names_lose_control_characters(session_venue, venue_coordinator):
     result = plan(session_venue, "姓名\n\x01=HYPERLINK(1)\n", venue_coordinator)
     assert result.rows[0].name == "=HYPERLINK(1)"
+
+
+# --- Status changes, downgrades, totals, header-only files and check-in times ------------------------
+
+
+def stored_sheet(session_venue, text, user, name="sheet.csv"):
+    return sheet_import.store_upload(session_venue, SimpleUploadedFile(name, text.encode()), user)
+
+
+def test_a_downgrade_is_listed_and_needs_the_coordinators_choice(
+    client, session, venue, session_venue, zhang, venue_coordinator
+):
+    services.mark(session_venue, [zhang.pk], Status.EXCUSED, by=venue_coordinator)
+    stored = stored_sheet(session_venue, "姓名,手机,状态\n张三,13800000001,缺席\n", venue_coordinator)
+    client.force_login(venue_coordinator)
+    url = reverse("attendance:import_preview", args=[session.pk, venue.pk, stored.pk])
+    html = client.get(url).content.decode()
+    assert 'id="downgrades"' in html and "请假" in html and "缺席" in html
+    assert 'name="downgrade" value="2"' in html
+    # Imported without ticking it: the excused mark stays, nothing is written.
+    client.post(url)
+    assert AttendanceRecord.objects.get(user=zhang).status == Status.EXCUSED
+    # Ticked: the change is written, and the record says it came from the sheet.
+    client.post(url, {"downgrade": "2"})
+    record = AttendanceRecord.objects.get(user=zhang)
+    assert record.status == Status.ABSENT and record.method == "import"
+    roster = client.get(reverse("attendance:roster", args=[session.pk, venue.pk])).content.decode()
+    assert "签到表导入" in roster or "纸质签到表" in roster
+    assert "协调员" not in roster.split('class="roster-table"')[1].split("</table>")[0]
+
+
+def test_apply_every_downgrade_option(session, session_venue, zhang, venue_coordinator):
+    services.mark(session_venue, [zhang.pk], Status.PRESENT, by=venue_coordinator)
+    stored = stored_sheet(session_venue, "姓名,手机,状态\n张三,13800000001,缺席\n", venue_coordinator)
+    assert sheet_import.apply_import(stored, session_venue, venue_coordinator) == 0
+    assert AttendanceRecord.objects.get(user=zhang).status == Status.PRESENT
+    assert sheet_import.apply_import(stored, session_venue, venue_coordinator, all_downgrades=True) == 1
+    assert AttendanceRecord.objects.get(user=zhang).status == Status.ABSENT
+
+
+def test_an_upgrade_is_listed_as_a_change_and_written(session, session_venue, zhang, venue_coordinator):
+    services.mark(session_venue, [zhang.pk], Status.ABSENT, by=venue_coordinator)
+    text = "姓名,手机,状态\n张三,13800000001,出席\n"
+    planned = plan(session_venue, text, venue_coordinator).rows[0]
+    assert planned.status_changes and not planned.downgrade and planned.current_status == Status.ABSENT
+
+
+def test_a_total_line_is_recognised_and_skipped(session_venue, zhang, venue_coordinator):
+    result = plan(session_venue, "姓名,手机\n张三,13800000001\n合计：1人,\n", venue_coordinator)
+    assert [row.name for row in result.rows] == ["张三"] and result.summary_lines == [3]
+    result = plan(session_venue, "Name,Phone\n张三,13800000001\nTotal: 1,\n", venue_coordinator)
+    assert len(result.rows) == 1 and result.summary_lines == [3]
+
+
+def test_a_header_only_file_says_there_are_no_rows(client, session, venue, session_venue, venue_coordinator):
+    stored = stored_sheet(session_venue, "姓名,单位,手机\n", venue_coordinator)
+    client.force_login(venue_coordinator)
+    url = reverse("attendance:import_preview", args=[session.pk, venue.pk, stored.pk])
+    html = client.get(url).content.decode()
+    assert 'id="no-rows"' in html and "没有可导入的行" in html
+    with pytest.raises(services.AttendanceError) as error:
+        sheet_import.apply_import(stored, session_venue, venue_coordinator)
+    assert error.value.code == "no_rows"
+
+
+def test_a_check_in_time_column_is_read_and_validated(session, session_venue, zhang, venue_coordinator):
+    from django.utils import timezone
+
+    late = timezone.localtime(session.late_after + timezone.timedelta(minutes=5)).strftime("%H:%M")
+    early = timezone.localtime(session.checkin_opens_at + timezone.timedelta(minutes=1)).strftime("%H:%M")
+    text = f"姓名,手机,签到时间\n张三,13800000001,{late}\n李四,13800000002,25:99\n王五,13800000003,{early}\n"
+    rows = {row.name: row for row in plan(session_venue, text, venue_coordinator).rows}
+    assert rows["张三"].status == Status.LATE and rows["张三"].signed_at.strftime("%H:%M") == late
+    assert rows["李四"].errors and "签到时间" in rows["李四"].errors[0]
+    assert rows["王五"].status == Status.PRESENT
+    stored = stored_sheet(session_venue, "姓名,手机,签到时间\n张三,13800000001," + late + "\n", venue_coordinator)
+    sheet_import.apply_import(stored, session_venue, venue_coordinator)
+    record = AttendanceRecord.objects.get(user=zhang)
+    assert record.status == Status.LATE and timezone.localtime(record.status_given_at).strftime("%H:%M") == late

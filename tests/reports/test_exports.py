@@ -84,7 +84,7 @@ def test_roster_includes_expected_people_without_record(world):
         rows = parse_csv(export("rosters", venue=world.shinan.pk))
     header = rows[0]
     statuses = {row[header.index("姓名")]: row[header.index("状态")] for row in rows[1:]}
-    assert statuses == {"丁": "请假", "戊": ""}
+    assert statuses == {"丁": "请假", "戊": "未记录"}
 
 
 def test_coordinator_exports_contain_only_their_venues(world):

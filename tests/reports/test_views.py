@@ -149,3 +149,17 @@ def test_page_query_counts_do_not_grow(client, organiser, django_assert_max_num_
 
 
 QUERY_BOUND = 20  # measured: 14-19 at both sizes (Wagtail's admin furniture takes about 8)
+
+
+def test_exports_index_names_and_describes_every_export(organiser_client, world):
+    from django.utils import translation
+
+    from reports.exports import registry
+
+    html = organiser_client.get(url("exports")).content.decode()
+    with translation.override("zh-hans"):
+        for cls in registry.all():
+            link = reverse("reports_admin:export", args=[cls.identifier])
+            assert f'<a href="{link}">{cls.verbose_name}</a>' in html
+            assert f"<p>{cls.description}</p>" in html
+    assert "各场次出勤" in html and "测验成绩" in html

@@ -28,7 +28,7 @@
       if (person.organisation) {
         var org = document.createElement("div");
         org.className = "org";
-        org.textContent = person.organisation + (person.elsewhere ? " · " + person.elsewhere : "");
+        org.textContent = person.organisation;
         li.appendChild(org);
       }
       list.appendChild(li);
