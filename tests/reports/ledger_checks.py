@@ -20,6 +20,8 @@ from reports.exports import registry
 from reports.exports.writers import csv_chunks
 from reports.services.attendance import NO_COUNTY, Filters, attendance_rollup, session_page, total, venue_roster
 
+everything = VenueScope.everything
+
 FIGURES = ("expected", *Status.values, "not_recorded")
 
 
@@ -85,7 +87,7 @@ def report_venue_rows(session) -> dict:
 
 def check_report_levels(session) -> None:
     """Province → city → county → venue: each parent equals the sum of its children, rates in 0–100 %."""
-    scope = VenueScope.everything()
+    scope = everything()
     venues = attendance_rollup(scope, Filters(session=session.pk), "venue")
     cities = attendance_rollup(scope, Filters(session=session.pk), "city")
     for city in cities:

@@ -17,6 +17,8 @@ from tests.factories import UserFactory
 from . import ledger_checks as read
 from .factories import make_session, make_trainee, make_venue, mark
 
+everything = VenueScope.everything
+
 pytestmark = pytest.mark.django_db
 
 
@@ -49,15 +51,11 @@ def crowded(db):
 
 def test_walk_ins_and_self_check_ins_count_as_expected_so_the_rate_stays_below_100_percent(crowded):
     session, lixia, link, _coordinator, t2 = crowded
-    venue = next(
-        t for t in attendance_rollup(VenueScope.everything(), Filters(session=session.pk), "venue") if t.key == lixia.pk
-    )
+    venue = next(t for t in attendance_rollup(everything(), Filters(session=session.pk), "venue") if t.key == lixia.pk)
     # 甲 and 乙 expected, 丁 and 戊 checked themselves in, 己 walked in: five people, four attended.
     assert (venue.expected, venue.attended, venue.not_recorded) == (5, 4, 1)
     assert venue.rate == pytest.approx(0.8)
-    city = next(
-        t for t in attendance_rollup(VenueScope.everything(), Filters(session=session.pk), "city") if t.key == "370100"
-    )
+    city = next(t for t in attendance_rollup(everything(), Filters(session=session.pk), "city") if t.key == "370100")
     assert (city.expected, city.attended) == (5, 4) and city.rate <= 1
     # The roster's "not recorded" figure and its own filter list the same person.
     summary = services.venue_summary(link)
@@ -78,7 +76,7 @@ def test_roster_home_venue_screen_and_roster_page_show_the_same_figures(client, 
 
 def test_total_row_is_the_sum_of_its_rows(crowded):
     session = crowded[0]
-    cities = attendance_rollup(VenueScope.everything(), Filters(), "city")
+    cities = attendance_rollup(everything(), Filters(), "city")
     summed = total(cities)
     assert summed.not_recorded == sum(c.not_recorded for c in cities) == 1
     assert read.figures(summed) == read.figures(ledger.total(Q(session_id=session.pk)))
@@ -131,5 +129,5 @@ def test_demo_like_province_with_walk_ins_never_shows_a_rate_above_100_percent(d
         link = SessionVenue.objects.get(session=session, venue=venue)
         services.add_walk_in(link, make_trainee(venue), by=coordinator)
     read.check_report_levels(session)
-    for tally in attendance_rollup(VenueScope.everything(), Filters(), "city"):
+    for tally in attendance_rollup(everything(), Filters(), "city"):
         assert tally.rate is None or tally.rate <= 1
