@@ -28,7 +28,7 @@ class ParticipantImport(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
-    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    summary = models.JSONField(_("import summary"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -293,10 +293,11 @@ def _match_account(row: PlannedRow, people: dict) -> None:
     if user is None:
         return
     if user.real_name and user.real_name != row.name:
-        row.errors.append(
-            _("This %(what)s belongs to %(name)s.")
-            % {"what": _("phone number") if phone_user else _("e-mail address"), "name": user.real_name}
-        )
+        if phone_user:
+            message = _("This phone number belongs to %(name)s.")
+        else:
+            message = _("This e-mail address belongs to %(name)s.")
+        row.errors.append(message % {"name": user.real_name})
         return
     if not user.is_active:
         row.errors.append(_("The account of %(name)s is deactivated.") % {"name": row.name})

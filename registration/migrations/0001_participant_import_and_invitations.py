@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
                 ("send_invitations", models.BooleanField(default=True, verbose_name="send invitations")),
                 ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
                 ("applied_at", models.DateTimeField(blank=True, null=True, verbose_name="applied at")),
-                ("summary", models.JSONField(blank=True, default=dict, verbose_name="summary")),
+                ("summary", models.JSONField(blank=True, default=dict, verbose_name="import summary")),
                 (
                     "courses",
                     models.ManyToManyField(

@@ -72,7 +72,7 @@ def test_xlsx_with_english_headings_a_title_row_and_a_credit_code_column():
 
 def test_a_file_without_a_name_column_is_refused_as_a_whole():
     with pytest.raises(ImportError_) as info:
-        read_participants("a,b\n1,2\n".encode(), "x.csv")
+        read_participants(b"a,b\n1,2\n", "x.csv")
     assert info.value.code == "no_header"
 
 
