@@ -32,8 +32,6 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 
 class OutboxIndexView(IndexView):
-    template_name = "notifications/admin/outbox_index.html"
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["outbox_counts"] = services.outbox_counts()
@@ -47,6 +45,7 @@ class MessageViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 330
     index_view_class = OutboxIndexView
+    index_template_name = "notifications/admin/outbox_index.html"
     list_display = [
         "address",
         "kind",
