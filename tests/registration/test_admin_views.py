@@ -112,7 +112,7 @@ def test_the_management_command(tmp_path, organiser_user, session, course, compa
     args = [str(path), "--as-user", organiser_user.email, "--session", str(session.pk), "--course", course.slug]
     call_command("import_participants", *args, verbosity=0)
     preview = capsys.readouterr()
-    assert "Line 4: Bad phone number “12345”." in preview.err and "Preview only" in preview.out
+    assert "第 4 行：手机号“12345”格式错误。" in preview.err and "仅为预览" in preview.out
     assert not User.objects.filter(real_name="王芳").exists()  # a preview writes no account
     with pytest.raises(CommandError):
         call_command("import_participants", *args, "--apply", verbosity=0)
