@@ -70,11 +70,19 @@ def find(token: str) -> tuple[Invitation | None, str]:
     return invitation, ""
 
 
-def compose_invitation(invitation: Invitation):
+def compose_invitation(invitation: Invitation, titles: dict | None = None):
+    """``titles`` remembers the course's title per language across a batch of invitations."""
+    titles = {} if titles is None else titles
+
     def compose(user, channel, language):
         link = link_for(invitation, language)
         days = max_age_seconds() // 86400
-        course = invitation.course.localized.title if invitation.course else ""
+        course = ""
+        if invitation.course:
+            key = (invitation.course_id, language)
+            if key not in titles:
+                titles[key] = invitation.course.localized.title
+            course = titles[key]
         site = _("Carbon Market Training")
         if channel == Channel.SMS:
             body = _(
@@ -110,23 +118,22 @@ def compose_invitation(invitation: Invitation):
 def queue_invitations(invitations, *, language_of) -> int:
     """Queue one message per invitation (a new link each); returns how many were queued."""
     now = timezone.now()
-    built, sent_ids = [], []
+    invitations = list(invitations)
+    built, titles = [], {}
     for invitation in invitations:
         invitation.nonce = new_nonce()
         invitation.send_count += 1
-        Invitation.objects.filter(pk=invitation.pk).update(
-            nonce=invitation.nonce, send_count=invitation.send_count, sent_at=now
-        )
+        invitation.sent_at = now
         message = notifications.build(
             f"invitation:{invitation.pk}:{invitation.send_count}",
             Message.Kind.INVITATION,
             invitation.user,
-            compose_invitation(invitation),
+            compose_invitation(invitation, titles),
             language=language_of(invitation.user),
         )
         if message is not None:
             built.append(message)
-            sent_ids.append(invitation.pk)
+    Invitation.objects.bulk_update(invitations, ["nonce", "send_count", "sent_at"], batch_size=500)
     return notifications.queue_built(built)
 
 
