@@ -38,6 +38,9 @@ class OutboxIndexView(IndexView):
         return context
 
 
+COLUMNS = ["address", "kind", "channel", "language", "status", "attempts", "created_at", "sent_at", "last_error"]
+
+
 class MessageViewSet(SnippetViewSet):
     model = Message
     icon = "mail"

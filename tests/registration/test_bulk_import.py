@@ -53,15 +53,10 @@ def test_importing_1400_people_once(organiser_user, session, course, smtp_inbox,
     data = department_list(organisations, venues)
     timings = {}
 
+    upload = {"name": "全省参训名单.csv", "data": data, "importer": organiser_user, "session": session}
+    upload.update(courses=[course], language="zh-hans")
     started = time.perf_counter()
-    stored = services.store_upload(
-        name="全省参训名单.csv",
-        data=data,
-        importer=organiser_user,
-        session=session,
-        courses=[course],
-        language="zh-hans",
-    )
+    stored = services.store_upload(**upload)
     plan = services.plan_stored(stored, organiser_user)
     timings["preview"] = time.perf_counter() - started
     assert plan.counts["errors"] == 0 and plan.counts["new_accounts"] == PEOPLE
@@ -81,14 +76,7 @@ def test_importing_1400_people_once(organiser_user, session, course, smtp_inbox,
     assert Invitation.objects.count() == PEOPLE
 
     started = time.perf_counter()
-    again = services.store_upload(
-        name="全省参训名单.csv",
-        data=data,
-        importer=organiser_user,
-        session=session,
-        courses=[course],
-        language="zh-hans",
-    )
+    again = services.store_upload(**upload)
     replan = services.plan_stored(again, organiser_user)
     assert replan.counts["unchanged"] == PEOPLE
     repeat = services.apply(again, organiser_user)
