@@ -8,7 +8,7 @@ not at all: rows with errors are never written, and each batch is one transactio
 
 import hashlib
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -67,15 +67,20 @@ def plan_stored(stored: ParticipantImport, importer) -> ImportPlan:
 
 def apply(stored: ParticipantImport, importer, *, skip_errors=False, start=0, stop=None) -> dict:
     """Write rows ``start``..``stop`` (all by default) of the plan; returns what was done, counted."""
-    with transaction.atomic():
-        plan = plan_stored(stored, importer)
-        if plan.error_rows and not skip_errors:
-            raise ImportError_("rows_with_errors", _("Fix the rows with errors, or choose to skip them."))
-        rows = [r for r in plan.rows[start:stop] if r.ok and r.action != Action.UNCHANGED]
-        done = _write(rows, stored, importer)
-        total = len(plan.rows)
-        end = total if stop is None else min(stop, total)
-        _record_progress(stored, plan, done, first=start == 0, finished=end >= total)
+    try:
+        with transaction.atomic():
+            plan = plan_stored(stored, importer)
+            if plan.error_rows and not skip_errors:
+                raise ImportError_("rows_with_errors", _("Fix the rows with errors, or choose to skip them."))
+            rows = [r for r in plan.rows[start:stop] if r.ok and r.action != Action.UNCHANGED]
+            done = _write(rows, stored, importer)
+            total = len(plan.rows)
+            end = total if stop is None else min(stop, total)
+            _record_progress(stored, plan, done, first=start == 0, finished=end >= total)
+    except IntegrityError as error:  # someone created one of these accounts meanwhile: nothing was written
+        raise ImportError_(
+            "conflict", _("Some of these people were registered meanwhile; nothing was written. Import again.")
+        ) from error
     return {**done, "done_rows": end, "total_rows": total}
 
 

@@ -213,3 +213,23 @@ def test_moving_an_expected_person_to_another_venue(organiser_user, session, com
     assert plan.rows[0].changes == ["move from 历下区分会场 to 市中区分会场"]
     services.apply(moved, organiser_user)
     assert ExpectedParticipant.objects.get(session=session).venue == other_venue
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/invitation/" + "x" * 5000 + "/",
+        "/invitation/99999999999999999999999.abc:def:ghi/",
+        "/notifications/unsubscribe/" + "y" * 5000 + "/",
+    ],
+)
+def test_garbage_links_are_a_clear_4xx(client, path):
+    assert client.get(path).status_code in (400, 404)
+
+
+def test_garbage_preview_parameters(client, organiser_user, company):
+    upload = stored(csv_bytes(["王芳,13800000001,,华能济南黄台发电有限公司,,"]), organiser_user)
+    client.force_login(organiser_user)
+    for query in ("?page=abc", "?page=99999999999999999999", "?show=<script>"):
+        assert client.get(f"/admin/participants/{upload.pk}/{query}").status_code == 200
+    assert client.get("/admin/participants/invitations/?page=-1&status=x&q=" + "z" * 500).status_code == 200
