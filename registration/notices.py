@@ -150,6 +150,13 @@ def compose_certificate(certificate):
 
 
 def queue_certificate_notice(certificate) -> bool:
+    """In the person's language, else the language the certificate was issued in."""
+    user = certificate.user
+    language = Preference.objects.filter(user=user).exclude(language="").values_list("language", flat=True).first()
     return notifications.queue(
-        f"certificate:{certificate.pk}", Message.Kind.CERTIFICATE, certificate.user, compose_certificate(certificate)
+        f"certificate:{certificate.pk}",
+        Message.Kind.CERTIFICATE,
+        user,
+        compose_certificate(certificate),
+        language=language or certificate.language,
     )

@@ -176,3 +176,24 @@ def test_organisers_see_what_was_sent_and_what_failed(client, smtp_inbox):
     trainee = UserFactory(roles=[roles.TRAINEE])
     client.force_login(trainee)
     assert client.get("/admin/snippets/notifications/message/").status_code in (302, 403)
+
+
+def test_without_a_preference_the_notice_is_in_the_certificates_language(
+    smtp_inbox, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from courses import services as course_services
+    from courses.models import LessonPage
+    from tests.courses.factories import course_index, home_page, make_course
+
+    english_home = home_page().copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
+    course = make_course(1, 1, index=course_index(english_home), title="Trading rules", slug="trading-rules-en")
+    user = UserFactory(email="cert-en@example.com", roles=[roles.TRAINEE])
+    for lesson in LessonPage.objects.descendant_of(course):
+        course_services.complete_lesson(user, lesson)
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = course_services.issue_certificate(user, course)
+    services.process_outbox()
+    (received,) = smtp_inbox.to("cert-en@example.com")
+    assert received["Subject"].strip() == f"Your certificate for “{certificate.course_title}” has been issued."
