@@ -9,7 +9,6 @@ from notifications import services as notifications
 
 from .. import invitations
 from ..forms import AcceptInvitationForm
-from ..services import PHONE_ONLY_DOMAIN
 
 STATUS_FOR_PROBLEM = {
     invitations.InvitationProblem.INVALID: 404,
@@ -24,7 +23,7 @@ def accept(request, token: str):
     if problem:
         return render(request, "registration/accept.html", {"problem": problem}, status=STATUS_FOR_PROBLEM[problem])
     user = invitation.user
-    needs_email = user.email.endswith("@" + PHONE_ONLY_DOMAIN)
+    needs_email = not notifications.deliverable_email(user)  # phone-only and walk-in accounts
     form = AcceptInvitationForm(request.POST or None, user=user, needs_email=needs_email)
     if request.method == "POST" and form.is_valid():
         invitations.accept(

@@ -113,3 +113,19 @@ def test_the_organiser_resends_from_the_invitations_page(client, smtp_inbox, org
     assert invitation.send_count == 2
     notifications.process_outbox()
     assert len(smtp_inbox.to("wangfang@example.com")) == 2
+
+
+def test_a_walk_in_account_on_the_list_is_invited_and_gets_a_real_address(client, sms_file, organiser_user, company):
+    from attendance import services as attendance_services
+
+    walk_in = attendance_services.create_walk_in_account(real_name="孙丽", phone="13800000009", organisation=company)
+    import_rows(["孙丽,13800000009,,华能济南黄台发电有限公司,,"], organiser_user)
+    assert Invitation.objects.get().user == walk_in
+    notifications.process_outbox()
+    (sms,) = read_file_backend(sms_file)
+    link = LINK.search(sms["text"]).group(1)
+    assert "email" in client.get(link).context["form"].fields
+    client.post(
+        link, {"email": "sunli@example.com", "password1": "Tan-Shichang-2026", "password2": "Tan-Shichang-2026"}
+    )
+    assert client.login(email="sunli@example.com", password="Tan-Shichang-2026")
