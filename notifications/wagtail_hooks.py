@@ -76,7 +76,8 @@ class MessageViewSet(SnippetViewSet):
     ]
     list_per_page = 50
     inspect_view_enabled = True
-    inspect_view_fields = ["kind", "channel", "address", "language", "subject", "body", "attachment_name", "status"]
+    # Not the text: an invitation's text holds a link that sets the person's password.
+    inspect_view_fields = ["kind", "channel", "address", "language", "subject", "attachment_name", "status"]
 
 
 register_permission_policy(Message, ReadOnlyPolicy(Message))

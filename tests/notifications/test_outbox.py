@@ -197,3 +197,22 @@ def test_without_a_preference_the_notice_is_in_the_certificates_language(
     services.process_outbox()
     (received,) = smtp_inbox.to("cert-en@example.com")
     assert received["Subject"].strip() == f"Your certificate for “{certificate.course_title}” has been issued."
+
+
+def test_the_admin_never_shows_an_invitations_link(client, smtp_inbox, organiser_user, company):
+    from registration import services as registration_services
+    from tests.registration.conftest import csv_bytes
+
+    stored = registration_services.store_upload(
+        name="名单.csv",
+        data=csv_bytes(["王芳,13800000001,wangfang@example.com,华能济南黄台发电有限公司,,"]),
+        importer=organiser_user,
+        language="zh-hans",
+    )
+    registration_services.apply(stored, organiser_user)
+    message = Message.objects.get()
+    client.force_login(organiser_user)
+    listing = client.get("/admin/snippets/notifications/message/").content.decode()
+    inspect = client.get(f"/admin/snippets/notifications/message/inspect/{message.pk}/").content.decode()
+    assert "wangfang@example.com" in listing and "wangfang@example.com" in inspect
+    assert "/invitation/" not in listing + inspect
