@@ -40,6 +40,9 @@ serve: migrate var/.demo-loaded  ## Production settings: gunicorn + whitenoise o
 		$(BIN)/gunicorn config.wsgi:application --bind 127.0.0.1:$${PORT:-8000} \
 		--workers $$(( $$(nproc) * 2 + 1 )) --access-logfile - --timeout 60
 
+worker: migrate  ## The notifications worker: reminders and the outbox (e-mail, SMS), one pass every 30 s.
+	$(MANAGE) send_notifications --loop --interval $${INTERVAL:-30}
+
 bench: compile-messages  ## Fresh SQLite + PostgreSQL databases, gunicorn, one table of ratios to a bare view.
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

@@ -9,24 +9,18 @@ transaction. Rows that match what is already recorded change nothing, so importi
 same sheet twice changes nothing; every written record keeps the file name and line.
 """
 
-import codecs
-import csv
-import io
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import charset_normalizer
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import sheet_reader
 from accounts.access import VenueScope
 from accounts.models import Organisation, User
-from accounts.spreadsheet import strip_control_characters
-from accounts.uploads import UnsafeUpload, check_xlsx_archive
 from accounts.validators import validate_phone
 
 from . import services
@@ -62,16 +56,10 @@ STATUS_WORDS = {
 }
 
 
-def _norm(value) -> str:
-    # Control characters never reach a stored name (they would break or arm exports).
-    return strip_control_characters(unicodedata.normalize("NFKC", str(value or ""))).strip()
+_norm = sheet_reader.norm
+_heading_key = sheet_reader.heading_key
 
-
-def _heading_key(value) -> str:
-    return "".join(_norm(value).lower().split()).rstrip(":：*")
-
-
-HEADING_LOOKUP = {_heading_key(alias): name for name, aliases in HEADINGS.items() for alias in aliases}
+HEADING_LOOKUP = sheet_reader.heading_lookup(HEADINGS)
 STATUS_LOOKUP = {_heading_key(word): status for status, words in STATUS_WORDS.items() for word in words}
 
 
@@ -91,108 +79,34 @@ class Sheet:
 # --- Reading -----------------------------------------------------------------------------------
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Text and the encoding used: BOMs first, then strict UTF-8, then GB18030 (a superset of GBK)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8 (BOM)"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "UTF-16"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    guess = charset_normalizer.from_bytes(data).best()
-    guessed = (guess.encoding if guess else "") or ""
-    # Spreadsheets saved on Chinese Windows are GBK; short files can fool a detector
-    # into Big5 or a Latin code page, so the GB family is tried first unless the
-    # detector is sure of something else that decodes the bytes.
-    order = ["gb18030", guessed] if guessed.replace("_", "").lower() not in {"utf16", "utf32"} else [guessed]
-    for encoding in order:
-        if not encoding:
-            continue
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        return text, "GB18030/GBK" if encoding == "gb18030" else encoding
-    raise SheetError("encoding", _("The file's text encoding was not recognised. Save it as UTF-8 CSV or XLSX."))
-
-
-def _csv_rows(text: str) -> list[list[str]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
-    try:
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as exc:  # e.g. a cell longer than the csv module's field limit (128 kB)
-        raise SheetError(
-            "unreadable", _("This CSV file could not be read: a cell is too long or the file is damaged.")
-        ) from exc
-
-
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        check_xlsx_archive(data)
-    except UnsafeUpload as exc:
-        raise SheetError(exc.code, exc.message) from exc
-    rows = []
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        for values in workbook.worksheets[0].iter_rows(values_only=True):
-            rows.append([_cell_text(v) for v in values])
-            if len(rows) > MAX_ROWS + 20:
-                break
-        workbook.close()
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file (zip, XML or cells)
-        raise SheetError("unreadable", _("This XLSX file could not be opened.")) from exc
-    return rows
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a phone number typed into a number cell
-    return str(value)
-
-
-def _heading_row(raw_rows: list[list[str]]) -> tuple[int, list[str], list]:
-    """The first row naming a "name" column (a title may sit above the headings)."""
-    for index, row in enumerate(raw_rows[:20]):
-        keys = [HEADING_LOOKUP.get(_heading_key(cell)) for cell in row]
-        if "name" in keys:
-            return index, row, keys
-    raise SheetError("no_header", _("No heading row with a 姓名 / Name column was found."))
-
-
 def read_sheet(data: bytes, filename: str) -> Sheet:
-    if filename.lower().endswith(".xlsx"):
-        raw_rows, encoding = _xlsx_rows(data), "XLSX"
-    else:
-        text, encoding = decode_text(data)
-        raw_rows = _csv_rows(text)
-    index, row, keys = _heading_row(raw_rows)
-    columns, ignored = {}, []
-    for position, (cell, key) in enumerate(zip(row, keys, strict=True)):
-        if key and key not in columns:
-            columns[key] = position
-        elif _norm(cell) and not key:
-            ignored.append(_norm(cell))
+    table = sheet_reader.read_table(
+        data,
+        filename,
+        lookup=HEADING_LOOKUP,
+        key_field="name",
+        missing_heading_message=_("No heading row with a 姓名 / Name column was found."),
+        max_rows=MAX_ROWS,
+        error_class=SheetError,
+    )
     rows, summary_lines = [], []
-    for line, values in enumerate(raw_rows[index + 1 :], start=index + 2):
-        cells = {name: _norm(values[pos]) if pos < len(values) else "" for name, pos in columns.items()}
-        if is_summary_row(values):
+    for line, cells in table.rows:
+        if is_summary_row(table.raw[line]):
             summary_lines.append(line)
             continue
-        if not any(v for k, v in cells.items() if k not in {"signature"}) or not any(
+        if not any(v for k, v in cells.items() if k != "signature") or not any(
             cells.get(k) for k in ("name", "phone", "organisation")
         ):
             continue  # blank rows (and rows holding only a row number) of the printed sheet
         rows.append((line, cells))
-    if len(rows) > MAX_ROWS:
-        raise SheetError("too_long", _("At most %(n)s rows can be imported at once.") % {"n": MAX_ROWS})
-    return Sheet(columns=columns, rows=rows, encoding=encoding, ignored_headings=ignored, summary_lines=summary_lines)
+    sheet_reader.check_row_count(rows, MAX_ROWS, SheetError)
+    return Sheet(
+        columns=table.columns,
+        rows=rows,
+        encoding=table.encoding,
+        ignored_headings=table.ignored_headings,
+        summary_lines=summary_lines,
+    )
 
 
 def is_summary_row(values) -> bool:

@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("quiz/", include("quizzes.urls")),
     path("attendance/", include("attendance.urls")),
     path("reports/", include("reports.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("invitation/", include("registration.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -17,11 +17,13 @@ ALLOWED_HOSTS: list[str] = ["127.0.0.1", "localhost"]
 
 INSTALLED_APPS = [
     # Project apps first so their templates override the libraries'.
+    "registration",
     "reports",
     "home",
     "courses",
     "quizzes",
     "attendance",
+    "notifications",
     "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -244,6 +246,11 @@ CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "training@example.org")
+# Text messages (notifications/sms.py): a class with send(phone, text); see docs/DEPLOYMENT.md.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "notifications.sms.ConsoleBackend")
+SMS_FILE_PATH = VAR_DIR / "sms" / "messages.jsonl"
+# How long an invitation link works (registration/invitations.py).
+REGISTRATION_INVITATION_DAYS = int(os.environ.get("REGISTRATION_INVITATION_DAYS", "14"))
 
 LOGGING = {
     "version": 1,

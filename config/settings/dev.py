@@ -7,3 +7,4 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # n
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"  # noqa: F405
+SMS_BACKEND = "notifications.sms.FileBackend"  # var/sms/messages.jsonl

@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SMS_BACKEND = "notifications.sms.FileBackend"
+SMS_FILE_PATH = VAR_DIR / "test-sms" / "messages.jsonl"  # noqa: F405
