@@ -109,7 +109,7 @@ def main(argv=None) -> int:
             say("PostgreSQL: measuring")
             table += measure_server(pg_env, manifest, args, include_pages=False)
 
-    say("exports: the reports app's bench_export")
+    say("exports: bench.export_command")
     table += exports.export_rows(env, rows=20_000 if args.quick else exports.EXPORT_ROWS)
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BARE_PATH = "/__bench__/bare/"
+BARE_PATH = "/__bench__/bare/"  # bench/urls.py
 
 
 def worker_count() -> int:

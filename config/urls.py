@@ -5,8 +5,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.bench_urls import bare_view_patterns
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -32,5 +30,3 @@ if settings.DEBUG:
     urlpatterns = (
         staticfiles_urlpatterns() + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
     )
-
-urlpatterns = bare_view_patterns() + urlpatterns  # empty unless BENCH_BARE_VIEW=1 (make bench only)
