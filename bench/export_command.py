@@ -96,9 +96,7 @@ class Command(BaseCommand):
         results = []
         for fmt in [f.strip() for f in options["formats"].split(",") if f.strip()]:
             output = work / f"export-{database}.{fmt}"
-            measured = json.loads(
-                child(url, ["--worker", "export", "--format", fmt, "--output", str(output)])
-            )
+            measured = json.loads(child(url, ["--worker", "export", "--format", fmt, "--output", str(output)]))
             results.append(
                 {
                     "database": database,
