@@ -196,9 +196,9 @@ def test_reloading_the_last_lesson_writes_nothing_but_a_new_lesson_does(trainee,
         services.record_lesson_visit(trainee, lessons[0], course, enrolment)
 
 
-def test_lesson_refs_are_the_live_lessons_in_reading_order(course):
+def test_the_outline_lists_the_live_lessons_in_reading_order(course):
     lessons = lessons_of(course)
     lessons[1].unpublish()
-    refs = services.lesson_refs(course.path)
+    refs = services.outline_of(course).lessons
     assert [ref.id for ref in refs] == [lesson.pk for lesson in lessons if lesson.pk != lessons[1].pk]
     assert refs[0].translation_key == lessons[0].translation_key and refs[0].is_required
