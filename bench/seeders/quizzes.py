@@ -138,3 +138,21 @@ def final_quiz_audit(attempt_ids: list[int]) -> dict:
     ).values("user")
     per_user = same_quiz.annotate(n=Count("id")).values_list("n", flat=True)
     return {"grades": grades, "attempts_per_user_max": max(per_user, default=0)}
+
+
+def grading_stats(server, manifest: dict):
+    """Submit every prepared attempt once (each grades 100 answers); the first few warm up."""
+    quizzes, cookie = manifest["quizzes"], manifest["session_cookie"]
+    form = [tuple(pair) for pair in quizzes["form"]]
+    calls = [
+        Call(a["path"], "POST", cookies={cookie: a["session"], manifest["csrf_cookie"]: CSRF_SECRET}, data=form)
+        for a in quizzes["attempts"]
+    ]
+    from ..scenarios import measured
+
+    run_calls(server.base_url, calls[:WARMUP_ATTEMPTS], concurrency=10)
+    stats = measured(server, calls[WARMUP_ATTEMPTS:], concurrency=50)
+    graded = sum(1 for o in stats.outcomes if o.status == 302 and o.location.endswith("/review/"))
+    if graded != len(calls) - WARMUP_ATTEMPTS:
+        raise RuntimeError(f"grading: {graded} graded of {len(calls) - WARMUP_ATTEMPTS}; {dict(stats.statuses)}")
+    return stats
