@@ -11,7 +11,7 @@ and save_answers, exactly as a trainee's "Start" button and the page's autosave 
 
 from decimal import Decimal
 
-from ..client import CSRF_SECRET
+from ..client import CSRF_SECRET, Call, run_calls
 from . import FeatureMissing, require
 
 WARMUP_ATTEMPTS = 20
