@@ -18,9 +18,14 @@ from .models import Certificate, CoursePage
 from .outline import course_outline, course_path_of
 
 
-def shared_fragments() -> dict:
-    """What templates key their {% cache %} fragments by: the content generation, and for how long."""
-    return {"content_generation": current_generation(), "content_cache_seconds": settings.CONTENT_CACHE_SECONDS}
+def shared_fragments(request) -> dict:
+    """What templates key their {% cache %} fragments by: the content generation, and for how long.
+
+    An editor's preview of a draft is never stored (0 seconds) and keys carry ``request.is_preview``.
+    """
+    preview = getattr(request, "is_preview", False)
+    seconds = 0 if preview else settings.CONTENT_CACHE_SECONDS
+    return {"content_generation": current_generation(), "content_cache_seconds": seconds}
 
 
 def course_index_context(request, index) -> dict:
@@ -39,19 +44,19 @@ def course_context(request, course) -> dict:
     context = {
         "outline": [{"module": module, "entries_html": module.items_html(done_keys)} for module in outline.modules],
         "lesson_count": len(lessons),
-        "instructors": list(course.instructors.all()),
+        "instructors": course.instructors.all(),  # read inside the cached header fragment only
         "enrolment": enrolment,
         "progress": progress,
         "resume_lesson": services.resume_page(outline, done_keys, enrolment) if enrolment else None,
         "certificate": None,
         "unmet": [],
-        **shared_fragments(),
+        **shared_fragments(request),
     }
-    if enrolment:
-        context["certificate"] = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
-        if progress.lessons_complete:
-            context["unmet"] = services.unmet_requirements(user, course, progress)
-        context["is_complete"] = progress.lessons_complete and not context["unmet"]
+    if enrolment and progress.lessons_complete:
+        context["unmet"] = services.unmet_requirements(user, course, progress)
+        context["is_complete"] = not context["unmet"]
+        if context["is_complete"]:
+            context["certificate"] = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
     return context
 
 
@@ -92,7 +97,7 @@ def lesson_context(request, lesson) -> dict:
         "previous_lesson": neighbours[0],
         "next_lesson": neighbours[1],
         "extras": services.lesson_extras(request, lesson),
-        **shared_fragments(),
+        **shared_fragments(request),
         # The body is the same for everyone unless the request changes it (a calculator's
         # no-JavaScript result) or it is an editor's preview of a draft.
         "shared_body": not request.GET and not getattr(request, "is_preview", False),
