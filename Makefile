@@ -1,4 +1,5 @@
-# One-command set-up: every target bootstraps .venv from requirements.txt first.
+# One-command set-up: every target bootstraps .venv first, from requirements-dev.txt (which includes
+# requirements.txt, what production installs alone).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,10 +12,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run serve test test-unit test-browser lint format messages compile-messages migrate demo bench audit clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
 	@touch $(STAMP)
 
 compile-messages: $(STAMP)  ## Build the .mo catalogues from the committed .po files.
@@ -54,7 +55,7 @@ audit: $(STAMP)  ## Security checks: bandit on the code, pip-audit on the pinned
 	$(BIN)/bandit -q -r . -x ./.venv,./tests,./var,./node_modules,./media -ll -ii -s B308,B310,B608,B703
 	@if $(BIN)/python -c "import json, urllib.request as u; \
 		assert 'vulnerabilities' in json.load(u.urlopen('https://pypi.org/pypi/Django/4.2/json', timeout=20))" 2>/dev/null; \
-	then $(BIN)/pip-audit --strict --disable-pip --no-deps --progress-spinner off -r requirements.txt; \
+	then $(BIN)/pip-audit --strict --disable-pip --no-deps --progress-spinner off -r requirements.txt -r requirements-dev.txt; \
 	else echo "pip-audit NOT RUN: PyPI's per-release JSON API is not served on this network (see docs/DEPLOYMENT.md)"; fi
 
 test: test-unit  ## check, migrations check, the whole suite (browser tests too when chromium is present).

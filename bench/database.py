@@ -18,8 +18,8 @@ from .server import ROOT
 BENCH_DIR = ROOT / "var" / "bench"
 POSTGRES_SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 # Production runs with a shared Redis cache (docs/DEPLOYMENT.md); the bench uses this machine's
-# own, database 14, emptied before each server, and says in its header when there is none.
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+# own, database 6, emptied before each server, and says in its header when there is none.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 
 # Variables from the caller's shell that would change what is measured.
 _DROPPED = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR", "MEDIA_ROOT", "MEDIA_STORAGE")
@@ -28,13 +28,12 @@ _DROPPED = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR", "M
 def base_env(secret_key: str, var_dir: Path = BENCH_DIR) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in _DROPPED}
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         SECRET_KEY=secret_key,
         SECURE_SSL_REDIRECT="false",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         VAR_DIR=str(var_dir),
         MEDIA_ROOT=str(var_dir / "media"),
-        BENCH_BARE_VIEW="1",
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env

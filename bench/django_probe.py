@@ -2,6 +2,7 @@
 
     python -m bench.django_probe queries MANIFEST
     python -m bench.django_probe checkins MANIFEST IDS_JSON SESSION_ID
+    python -m bench.django_probe final_quiz MANIFEST
 
 Each prints one JSON line. Queries are counted with Django's test client against the
 bench database (the same settings the server runs), signed in as a bench trainee.
@@ -21,7 +22,7 @@ def count_queries(manifest: dict) -> dict:
         return {}
     client = Client(HTTP_HOST="127.0.0.1")
     client.cookies[manifest["session_cookie"]] = manifest["trainees"]["readers"][0]["session"]
-    paths = {"lesson": courses["lesson_path"], "index": courses["index_path"]}
+    paths = {"lesson": courses["lesson_path"], "index": courses["index_path"], "learning": courses["learning_path"]}
     paths.update({f"course_{size}": path for size, path in courses["course_paths"].items()})
     counts = {}
     for name, path in paths.items():
@@ -49,6 +50,10 @@ def main(argv: list[str]) -> None:
         manifest = json.load(handle)
     if command == "queries":
         result = count_queries(manifest)
+    elif command == "final_quiz":
+        from .seeders.quizzes import final_quiz_audit
+
+        result = final_quiz_audit([a["id"] for a in manifest["quizzes"]["final"]["attempts"]])
     elif command == "checkins":
         result = audit_checkins(rest[0], int(rest[1]))
     else:

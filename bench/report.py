@@ -20,10 +20,12 @@ class Row:
 
     @property
     def met(self) -> str:
-        if self.ratio is None or not self.goal:
+        # A goal is on the ratio ("≥ 0.25", "< 1"), or on server CPU per request ("≤ 10 ms").
+        op, target, *unit = self.goal.split() or ["", ""]
+        value = self.extra.get("cpu_ms") if unit == ["ms"] else self.ratio
+        if value is None or not self.goal:
             return ""
-        op, target = self.goal.split()
-        ok = self.ratio >= float(target) if op == "≥" else self.ratio < float(target)
+        ok = value >= float(target) if op == "≥" else value <= float(target) if op == "≤" else value < float(target)
         return "yes" if ok and self.extra.get("goals_met", True) else "NO"
 
     def ratio_text(self) -> str:

@@ -15,7 +15,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import checkins, database, exports, report, rows, scenarios
+from . import checkins, database, exports, final_quiz, report, rows, scenarios
 from .server import Server
 
 STARTED = time.monotonic()
@@ -37,8 +37,8 @@ def measure_server(env: dict, manifest: dict, args, include_pages: bool) -> list
             table.append(rows.home_row(server, label, bare_rate))
             table += rows.course_rows(server, label, manifest, bare_rate, queries)
         table += checkins.burst_rows(server, env, manifest, bare_rate, big=not include_pages)
-        if include_pages:
-            table.append(rows.grading_row(server, label, manifest, bare_rate))
+        table.append(final_quiz.burst_row(server, env, manifest, bare_rate))
+        table += rows.grading_rows(server, env, manifest, bare_rate)
         after = scenarios.bare(server)
     # The floor is the mean of the bare view measured before and after the rows.
     mean = (before.rate + after.rate) / 2
@@ -109,7 +109,7 @@ def main(argv=None) -> int:
             say("PostgreSQL: measuring")
             table += measure_server(pg_env, manifest, args, include_pages=False)
 
-    say("exports: the reports app's bench_export")
+    say("exports: bench.export_command")
     table += exports.export_rows(env, rows=20_000 if args.quick else exports.EXPORT_ROWS)
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -50,8 +50,18 @@ def signed_in_page(server, path: str, manifest: dict, cohort: str = "readers") -
     return _measure(server, calls)
 
 
-def first_views(server, path: str, manifest: dict, cohort: str = "burst") -> LoadStats:
-    """The page seen once by each signed-in trainee of the cohort: nothing of theirs is cached yet."""
+def first_views(server, paths: list[str], manifest: dict, trainees: list[dict] | None = None) -> LoadStats:
+    """Each trainee (the burst cohort by default) opens one of the pages once, taking the paths in turn.
+
+    The warm-up is made by other trainees (the readers), so every measured view is that
+    trainee's first; what is the same for everyone (a lesson's body, an outline) may be warm.
+    """
     cookie = manifest["session_cookie"]
-    calls = [Call(path, cookies={cookie: t["session"]}) for t in manifest["trainees"][cohort][:PAGE_REQUESTS]]
-    return _measure(server, calls, warm_up=False)  # a warm-up would make some views second views
+    trainees = manifest["trainees"]["burst"] if trainees is None else trainees
+    readers = manifest["trainees"]["readers"]
+    warm = [Call(paths[n % len(paths)], cookies={cookie: t["session"]}) for n, t in enumerate(readers)]
+    run_calls(server.base_url, warm, concurrency=10)
+    calls = [
+        Call(paths[n % len(paths)], cookies={cookie: t["session"]}) for n, t in enumerate(trainees[:PAGE_REQUESTS])
+    ]
+    return _measure(server, calls, warm_up=False)

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BARE_PATH = "/__bench__/bare/"
+BARE_PATH = "/__bench__/bare/"  # bench/urls.py
 
 
 def worker_count() -> int:
@@ -41,7 +41,7 @@ class Server:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, ready_timeout: float = 60) -> "Server":
+    def start(self, ready_timeout: float = 240) -> "Server":
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         command = [

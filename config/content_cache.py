@@ -2,13 +2,14 @@
 
 Every key carries the content generation, a number that home.signals bumps when a page is
 published, unpublished, moved or deleted, or a privacy setting changes; nothing has to be
-found and deleted. The anonymous page cache, course outlines, the menu and the language
-switcher use it.
+found and deleted. The anonymous page cache, course outlines, template fragments (lesson
+bodies), the menu and the language switcher use it (docs/ARCHITECTURE.md, "Caches").
 
-Each process also keeps the values it used last in memory: a 200-lesson course outline costs
-~1.8 ms to unpickle from the shared cache and nothing from a dict; and it reads the generation
-from the shared cache at most every GENERATION_RECHECK_SECONDS, so a page view does not pay a
-Redis round trip per cached value. Another process therefore sees a change up to that long later.
+Each process also keeps the values it used last in memory (unpickling a 200-lesson course
+outline from the shared cache costs more than reading it from a dict), and it reads the
+generation from the shared cache at most every GENERATION_RECHECK_SECONDS, so a page view does
+not pay a Redis round trip per cached value. Another process therefore sees a change up to that
+long later.
 """
 
 import time

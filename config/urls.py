@@ -7,8 +7,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.bench_urls import bare_view_patterns
-
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page links to.
     path("favicon.ico", lambda request: redirect(static("favicon.ico"), permanent=True)),
@@ -38,5 +36,3 @@ if settings.DEBUG:
     urlpatterns = (
         staticfiles_urlpatterns() + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
     )
-
-urlpatterns = bare_view_patterns() + urlpatterns  # empty unless BENCH_BARE_VIEW=1 (make bench only)

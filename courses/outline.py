@@ -1,27 +1,40 @@
-"""A course's outline (modules, lessons, quizzes) as plain data, cached until content changes.
+"""The course read model: a course's modules, lessons and quizzes as plain data, cached until content changes.
 
-The course page lists every lesson and the lesson page needs its neighbours and the course's
-required lessons; a course may hold 200 lessons. Building page objects and looping in a
-template cost ~0.2 ms and ~40 µs per lesson (make bench); this outline is built from rows in
-three queries, each lesson's list item is rendered once, and the whole is kept until the
-content changes (config.content_cache), so a page view reads it from memory whatever the
-course size.
+This is the only way code lists a course's lessons or computes progress (course, lesson and
+module pages, My learning, certificates, the enrol redirect, the demo): one listing, so the
+pages and the certificate rules can never disagree about which lessons count.
+
+It is built from rows in three queries, never from page objects (a course may hold 200
+lessons), and kept under the content generation (config.content_cache), so a page view reads
+it from memory whatever the course size. Each entry's list item is rendered once, by the
+template courses/includes/outline_item.html, in both states (done, not done): a page joins
+them for the trainee's done set instead of rendering 200 items per view.
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from uuid import UUID
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.html import escape
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from config.content_cache import remember
 
 from .models import LessonPage
-from .services import LessonRef
+
+ITEM_TEMPLATE = "courses/includes/outline_item.html"
+
+
+class LessonRef(NamedTuple):
+    """What progress and lesson-to-lesson navigation need of a lesson, without a page object."""
+
+    id: int
+    path: str
+    translation_key: UUID
+    is_required: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,21 +64,25 @@ class OutlineModule:
     summary: str
     entries: tuple[OutlineEntry, ...]
 
+    @property
+    def lessons(self) -> list[OutlinePage]:
+        return [entry.page for entry in self.entries if entry.ref]
+
     def items_html(self, done_keys: set) -> SafeString:
         """This module's <li> items, done lessons marked: a join, no per-lesson rendering."""
-        done = [
+        items = [
             entry.html_done if entry.ref and entry.ref.translation_key in done_keys else entry.html_todo
             for entry in self.entries
         ]
-        return mark_safe("\n".join(done))  # noqa: S308 - built from escaped values in _render_item
+        return mark_safe("\n".join(items))  # noqa: S308 - each item was rendered by an autoescaping template
 
 
 @dataclass(frozen=True, slots=True)
 class CourseOutline:
     course: OutlinePage
     modules: tuple[OutlineModule, ...]  # live modules, each with its entries
-    # Every live page inside the course's modules, an unpublished module's too: progress and
-    # certificates count those lessons (services.lesson_refs), so the pages count them alike.
+    # Every live page inside the course's modules, an unpublished module's too: a lesson that is
+    # live and reachable counts for progress and certificates wherever its module stands.
     entries: tuple[OutlineEntry, ...]
 
     @property
@@ -79,13 +96,25 @@ class CourseOutline:
         return next((module for module in self.modules if path.startswith(module.page.path)), None)
 
 
-def course_outline(request, course_path: str) -> CourseOutline | None:
-    """The outline of the course at ``course_path`` (a treebeard path); None if there is no course."""
-    parts = (get_language(), request.get_host(), course_path)
-    return remember("course-outline", parts, lambda: build_outline(request, course_path)) or None
+def course_outline(course_path: str, request=None) -> CourseOutline | None:
+    """The outline of the course at ``course_path`` (a treebeard path); None if there is no course.
+
+    Without a request (services, commands) the links are the site's own (root-relative with one site).
+    """
+    host = request.get_host() if request is not None else ""
+    parts = (get_language(), host, course_path)
+    return remember("course-outline", parts, lambda: build_outline(course_path, request)) or None
 
 
-def build_outline(request, course_path: str) -> CourseOutline | bool:
+def course_path_of(page) -> str:
+    """The tree path of the course a module, or a page inside a module (lesson, quiz), sits in."""
+    from .models import ModulePage
+
+    levels = 1 if isinstance(page, ModulePage) else 2  # a module's parent is always a course
+    return page.path[: Page.steplen * (page.depth - levels)]
+
+
+def build_outline(course_path: str, request=None) -> CourseOutline | bool:
     """Three queries: the course, its live modules, and every live page inside them. False: no course."""
     course = Page.objects.filter(path=course_path).first()
     if course is None:
@@ -142,19 +171,13 @@ def _module_children(course) -> list[tuple]:
 def _entry(page: OutlinePage, is_lesson: bool, type_id: int, is_required, minutes) -> OutlineEntry:
     if not is_lesson:
         kind = ContentType.objects.get_for_id(type_id).model_class()._meta.verbose_name
-        html = _render_item(page, escape(kind), done=False)
+        html = render_to_string(ITEM_TEMPLATE, {"page": page, "kind": kind})
         return OutlineEntry(page, None, html, html)
-    meta = escape(_("%(m)s min") % {"m": minutes or 0})
-    if not is_required:
-        optional = _("optional")  # outside the f-string, where makemessages can find it
-        meta += f" · {escape(optional)}"
     ref = LessonRef(page.id, page.path, page.translation_key, bool(is_required))
-    return OutlineEntry(page, ref, _render_item(page, meta, done=False), _render_item(page, meta, done=True))
-
-
-def _render_item(page: OutlinePage, meta: str, *, done: bool) -> str:
-    link = f'<a href="{escape(page.url)}">{escape(page.title)}</a> <span class="muted">{meta}</span>'
-    if not done:
-        return f"<li>{link}</li>"
-    completed = escape(_("completed"))
-    return f'<li class="done">{link} <span class="done-mark" aria-label="{completed}">✓</span></li>'
+    context = {"page": page, "minutes": minutes or 0, "is_required": bool(is_required)}
+    return OutlineEntry(
+        page,
+        ref,
+        render_to_string(ITEM_TEMPLATE, {**context, "done": False}),
+        render_to_string(ITEM_TEMPLATE, {**context, "done": True}),
+    )

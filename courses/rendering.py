@@ -1,7 +1,5 @@
 """Markdown to safe HTML: authors write Markdown, trainees never receive a script from it."""
 
-from functools import lru_cache
-
 import markdown as markdown_lib
 import nh3
 
@@ -22,24 +20,12 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-# The output depends on the text alone, and Python-Markdown costs ~0.5 ms per block on every
-# lesson view: this process remembers the last 512 blocks of up to 20,000 characters (≤ ~40 MB).
-CACHED_MARKDOWN_CHARS = 20_000
-
-
 def render_markdown(text: str) -> str:
-    """Markdown (tables, fenced code) rendered, then sanitised by nh3: no script, no on* handler."""
-    text = text or ""
-    return _render_remembered(text) if len(text) <= CACHED_MARKDOWN_CHARS else _render(text)
+    """Markdown (tables, fenced code) rendered, then sanitised by nh3: no script, no on* handler.
 
-
-@lru_cache(maxsize=512)
-def _render_remembered(text: str) -> str:
-    return _render(text)
-
-
-def _render(text: str) -> str:
-    html = markdown_lib.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    Not cached here: a lesson's whole body is a template fragment cached per content generation.
+    """
+    html = markdown_lib.markdown(text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -11,13 +11,9 @@ Hooks (wagtail.hooks) that higher apps register, so courses never imports them:
 import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import reduce
-from operator import or_
-from typing import NamedTuple
-from uuid import UUID
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +22,8 @@ from wagtail import hooks
 from accounts.errors import DomainError
 from accounts.language import user_language
 
-from .models import Certificate, CoursePage, Enrolment, LessonCompletion, LessonPage
+from .models import Certificate, CoursePage, Enrolment, LessonCompletion
+from .outline import CourseOutline, LessonRef, OutlinePage, course_outline, course_path_of
 
 LESSON_EXTRAS_HOOK = "courses_lesson_extras"
 COMPLETION_REQUIREMENTS_HOOK = "courses_completion_requirements"
@@ -121,39 +118,18 @@ def record_lesson_visit(user, lesson, course, enrolment: Enrolment | None = None
 
 
 def course_of(lesson) -> CoursePage:
-    course = CoursePage.objects.ancestor_of(lesson).first()
+    course = CoursePage.objects.filter(path=course_path_of(lesson)).first()
     if course is None:
         raise CourseError("orphan_lesson", _("This lesson is not inside a course."))
     return course
 
 
-def course_lessons(course):
-    """Live lessons of a course in reading order, without their (large) bodies."""
-    return LessonPage.objects.live().descendant_of(course).defer_streamfields().order_by("path")
-
-
-class LessonRef(NamedTuple):
-    """What progress and lesson-to-lesson navigation need of a lesson, without a page object.
-
-    Courses hold up to hundreds of lessons; building a Page instance for each costs far more
-    than the rest of a lesson page (see docs/DEPLOYMENT.md, make bench).
-    """
-
-    id: int
-    path: str
-    translation_key: UUID
-    is_required: bool
-
-
-def lesson_refs(course_path: str) -> list[LessonRef]:
-    """Live lessons under the course at ``course_path`` (a treebeard path), in reading order (one query)."""
-    rows = (
-        LessonPage.objects.live()
-        .filter(path__startswith=course_path)
-        .order_by("path")
-        .values_list("id", "path", "translation_key", "is_required")
-    )
-    return [LessonRef._make(row) for row in rows]
+def outline_of(course, request=None) -> CourseOutline:
+    """The course's outline (courses.outline): its lessons, in reading order, for every rule here."""
+    outline = course_outline(course.path, request)
+    if outline is None:
+        raise CourseError("no_course", _("This course does not exist."))
+    return outline
 
 
 def complete_lesson(user, lesson, source=LessonCompletion.Source.TRAINEE) -> LessonCompletion:
@@ -212,9 +188,9 @@ def progress_for(lessons, done_keys: set) -> CourseProgress:
     return CourseProgress(required_total=len(required), required_done=done, done_keys=done_keys)
 
 
-def course_progress(user, course, lessons=None) -> CourseProgress:
-    """Required lessons done out of required lessons in the course (two queries)."""
-    lessons = lesson_refs(course.path) if lessons is None else lessons
+def course_progress(user, course, lessons: list[LessonRef] | None = None) -> CourseProgress:
+    """Required lessons done out of required lessons in the course (one query, the outline cached)."""
+    lessons = outline_of(course).lessons if lessons is None else lessons
     return progress_for(lessons, completed_keys(user, lessons))
 
 
@@ -238,7 +214,7 @@ def is_course_complete(user, course, progress=None) -> bool:
     return not unmet_requirements(user, course, progress)
 
 
-def next_lesson(lessons, done_keys: set, enrolment: Enrolment | None = None):
+def next_lesson(lessons: list[LessonRef], done_keys: set, enrolment: Enrolment | None = None) -> LessonRef | None:
     """Where to resume: after the last lesson opened, else the first lesson not done, else the first."""
     if not lessons:
         return None
@@ -250,6 +226,13 @@ def next_lesson(lessons, done_keys: set, enrolment: Enrolment | None = None):
                     return lessons[index + 1]
                 return lesson
     return next((lesson for lesson in lessons if lesson.translation_key not in done_keys), lessons[0])
+
+
+def resume_page(outline: CourseOutline, done_keys: set, enrolment: Enrolment | None) -> OutlinePage | None:
+    """The lesson to open next (see next_lesson), as a link."""
+    resume = next_lesson(outline.lessons, done_keys, enrolment)
+    entry = outline.entry(resume.id) if resume else None
+    return entry.page if entry else None
 
 
 def lesson_extras(request, lesson) -> list:
@@ -279,11 +262,11 @@ def in_locale(courses, locale) -> dict:
     return {course.translation_key: course for course in found}
 
 
-def learning_items(user, enrolments, locale) -> list:
+def learning_items(user, enrolments, locale, request=None) -> list:
     """Per enrolment: the course in ``locale`` (if translated), progress and where to resume.
 
-    Four queries whatever the number of courses and lessons: translations, lessons, completions,
-    certificates.
+    Three queries whatever the number of courses and lessons (translations, completions,
+    certificates); each course's lessons come from its cached outline.
     """
     from .next_step import next_step  # it builds on this module
 
@@ -292,13 +275,8 @@ def learning_items(user, enrolments, locale) -> list:
         return []
     translated = in_locale([e.course for e in enrolments], locale)
     shown = {e.pk: translated.get(e.course.translation_key, e.course) for e in enrolments}
-    lessons = list(
-        LessonPage.objects.live()
-        .filter(reduce(or_, (Q(path__startswith=c.path) for c in shown.values())))
-        .defer_streamfields()
-        .order_by("path")
-    )
-    done_keys = completed_keys(user, lessons)
+    outlines = {course.path: course_outline(course.path, request) for course in shown.values()}
+    done_keys = completed_keys(user, [ref for o in outlines.values() if o for ref in o.lessons])
     certificates = {
         c.course_key: c
         for c in Certificate.objects.filter(user=user, course_key__in=[c.translation_key for c in shown.values()])
@@ -306,20 +284,28 @@ def learning_items(user, enrolments, locale) -> list:
     items = []
     for enrolment in enrolments:
         course = shown[enrolment.pk]
-        own = [lesson for lesson in lessons if lesson.path.startswith(course.path)]
-        progress = progress_for(own, done_keys)
+        outline = outlines[course.path]
+        if outline is None:
+            continue
+        progress = progress_for(outline.lessons, done_keys)
         items.append(
             {
                 "enrolment": enrolment,
                 "course": course,
-                "title": course.title,
-                "url": course.get_url(),
+                "title": outline.course.title,
+                "url": outline.course.url,
                 "percent": progress.percent,
                 "progress": progress,
-                "resume": next_lesson(own, done_keys, enrolment),
+                "resume": resume_page(outline, done_keys, enrolment),
                 "certificate": certificates.get(course.translation_key),
                 "next_step": next_step(
-                    user, course, own, done_keys, enrolment, certificates.get(course.translation_key)
+                    user,
+                    course,
+                    outline.lessons,
+                    done_keys,
+                    enrolment,
+                    certificates.get(course.translation_key),
+                    page_of=lambda ref, outline=outline: outline.entry(ref.id).page,
                 ),
             }
         )

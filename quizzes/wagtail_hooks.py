@@ -1,6 +1,5 @@
 """Wagtail registration: the question bank snippets, instructor views, and the courses hooks."""
 
-from django.db.models import Count, Max
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from courses.next_step import Requirement
 
 from . import admin_urls
 from .forms import QuestionAdminForm
-from .models import Attempt, Question, QuestionCategory
+from .models import Question, QuestionCategory
 from .services.overview import quiz_state, quizzes_for_lesson, unpassed_required_quizzes
 
 MENU_HOOK = "register_quizzes_menu_item"
@@ -138,18 +137,6 @@ def quiz_after_lesson(request, lesson):
     user = request.user
     items = [(quiz, quiz_state(user, quiz) if user.is_authenticated else None) for quiz in quizzes]
     return render_to_string("quizzes/includes/lesson_quiz.html", {"items": items}, request=request)
-
-
-@hooks.register("courses_learning_fingerprint")
-def quiz_attempts_fingerprint(aggregate):
-    """What a lesson's quiz box shows changes with the trainee's attempts (courses.lesson_cache)."""
-    attempts = Attempt.objects
-    return {
-        "quiz_attempts": aggregate(attempts, Count("id")),
-        "quiz_attempt_max": aggregate(attempts, Max("id")),
-        "quiz_attempts_open": aggregate(attempts.filter(status=Attempt.Status.IN_PROGRESS), Count("id")),
-        "quiz_attempts_regraded": aggregate(attempts.filter(regraded_at__isnull=False), Count("id")),
-    }
 
 
 @hooks.register("courses_completion_requirements")

@@ -1,8 +1,9 @@
-"""Courses for the page rows: an index, a 10-lesson and a 200-lesson course, enrolled readers.
+"""Courses for the page rows: an index, a 10-lesson and a 200-lesson course, enrolled trainees.
 
 Pages are added with Wagtail's tree API (add_child, live); enrolments through
-courses.services; half of each course's lessons are marked done in bulk, so the course
-page shows real progress for every reader.
+courses.services. Readers have half of each course's lessons done; the burst cohort (the
+people of the first-view rows) are enrolled in every course with a few lessons done each,
+so each of them has their own progress and resume point.
 """
 
 from . import require
@@ -43,7 +44,7 @@ def build_course(index, lessons: int):
 
 
 def seed(context: dict) -> dict:
-    require("courses.models", "courses.services", "courses.views.pages")
+    require("courses.models", "courses.services", "courses.outline")
     from wagtail.models import Site
 
     from accounts.models import User
@@ -54,9 +55,13 @@ def seed(context: dict) -> dict:
     index = CourseIndexPage.objects.child_of(home).first() or home.add_child(
         instance=CourseIndexPage(title="课程", slug="courses")
     )
+    from django.urls import reverse
+
     readers = User.objects.filter(pk__in=[t["id"] for t in context["trainees"]["readers"]])
     reader_ids = list(readers.values_list("pk", flat=True))
-    course_paths, lesson_path = {}, None
+    burst = User.objects.filter(pk__in=[t["id"] for t in context["trainees"]["burst"]])
+    burst_ids = list(burst.values_list("pk", flat=True))
+    course_paths, lesson_path, lesson_paths = {}, None, []
     for size in context["course_sizes"]:
         course = build_course(index, size)
         lessons = list(LessonPage.objects.descendant_of(course).order_by("path"))
@@ -66,6 +71,19 @@ def seed(context: dict) -> dict:
             [LessonCompletion(user_id=u, lesson=lesson) for u in reader_ids for lesson in half],
             batch_size=2000,
         )
+        services.enrol_many(burst, course, source="admin")
+        LessonCompletion.objects.bulk_create(
+            [LessonCompletion(user_id=u, lesson=lessons[n % len(lessons)]) for n, u in enumerate(burst_ids)],
+            batch_size=2000,
+            ignore_conflicts=True,
+        )
+        lesson_paths += [lesson.url for lesson in lessons]
         course_paths[str(size)] = course.url
         lesson_path = lessons[len(lessons) // 2].url  # the largest course's middle lesson, by the end
-    return {"index_path": index.url, "course_paths": course_paths, "lesson_path": lesson_path}
+    return {
+        "index_path": index.url,
+        "course_paths": course_paths,
+        "lesson_path": lesson_path,
+        "lesson_paths": lesson_paths,  # every lesson of every bench course, for the mixed first views
+        "learning_path": reverse("courses:my_learning"),
+    }

@@ -69,8 +69,6 @@ MIDDLEWARE = [
     # Remembers a signed-in reader's language; the admin speaks it (accounts/language.py).
     "accounts.language.ReaderLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # A signed-in trainee's lesson page again while nothing it shows has changed (courses/lesson_cache.py).
-    "courses.lesson_cache.LessonPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # A login refused by allauth's throttle answers 429 (accounts/throttling.py).

@@ -29,7 +29,7 @@ class CourseIndexPage(Page):
         verbose_name = _("course index")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.pages import course_index_context
+        from ..page_context import course_index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_index_context(request, self))
@@ -90,7 +90,7 @@ class CoursePage(Page):
         verbose_name_plural = _("courses")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.pages import course_context
+        from ..page_context import course_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(request, self))
@@ -109,11 +109,10 @@ class ModulePage(Page):
         verbose_name_plural = _("modules")
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import course_lessons
+        from ..page_context import module_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["course"] = self.get_parent()
-        context["lessons"] = course_lessons(self)
+        context.update(module_context(request, self))
         return context
 
 
@@ -155,7 +154,7 @@ class LessonPage(Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.pages import lesson_context
+        from ..page_context import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(request, self))

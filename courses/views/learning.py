@@ -25,9 +25,10 @@ def enrol(request, course_id):
         messages.error(request, exc.message)
         return redirect(course.get_url(request))
     messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
-    lessons = list(services.course_lessons(course))
-    resume = services.next_lesson(lessons, services.completed_keys(request.user, lessons), enrolment)
-    return redirect((resume or course).get_url(request))
+    outline = services.outline_of(course, request)
+    done_keys = services.completed_keys(request.user, outline.lessons)
+    resume = services.resume_page(outline, done_keys, enrolment)
+    return redirect(resume.url if resume else course.get_url(request))
 
 
 @login_required
@@ -50,7 +51,7 @@ def complete_lesson(request, lesson_id):
 def my_learning(request):
     locale = Locale.get_active()
     page_obj = Paginator(services.user_enrolments(request.user), 10).get_page(request.GET.get("page"))
-    items = services.learning_items(request.user, page_obj.object_list, locale)
+    items = services.learning_items(request.user, page_obj.object_list, locale, request)
     certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")[:20]
     return render(
         request,

@@ -103,10 +103,10 @@ class QuizPage(Page):
             raise ValidationError({"closes_at": _("Set a closing time to release the review after it.")})
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.trainee import quiz_page_context
+        from ..services.overview import quiz_state
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(quiz_page_context(request, self))
+        context["state"] = quiz_state(request.user, self) if request.user.is_authenticated else None
         return context
 
 

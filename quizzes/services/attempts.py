@@ -12,13 +12,15 @@ Time limits are enforced here, not in the browser: answers arriving later than t
 import logging
 import random
 from collections import defaultdict
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Attempt, AttemptAnswer, Option, Question, QuizPage, SelectedOption
+from .bulk_sql import update_rows
 from .errors import QuizError
 from .grading import grade_attempt
 
@@ -138,11 +140,31 @@ def is_past_deadline(attempt: Attempt, now) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + LATE_GRACE
 
 
-def _option_ids(answer: AttemptAnswer, value) -> list[int]:
+def is_expired(attempt: Attempt, now=None) -> bool:
+    """Open, but its time is up: the next POST (or the close_expired_attempts command) grades it."""
+    return attempt.is_open and is_past_deadline(attempt, now or timezone.now())
+
+
+@dataclass(slots=True)
+class SavedAnswer:
+    """An answer as saving needs it, read as values (no model instances)."""
+
+    pk: int
+    position: int
+    kind: str
+    option_order: list
+    response_text: str
+    saved_at: datetime | None = None
+
+
+CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
+
+
+def _option_ids(answer: SavedAnswer, value) -> list[int]:
     """Map the positions the browser sent ("0", "2") to option ids; anything else is refused."""
     keys = value if isinstance(value, list | tuple) else [value]
     keys = [str(k) for k in keys if str(k) != ""]
-    if answer.question.kind == Question.Kind.SINGLE and len(keys) > 1:
+    if answer.kind == Question.Kind.SINGLE and len(keys) > 1:
         raise QuizError("bad_answer", _("Choose only one option."))
     ids = []
     for key in keys:
@@ -152,19 +174,20 @@ def _option_ids(answer: AttemptAnswer, value) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
-def _text_value(answer: AttemptAnswer, value) -> str:
+def _text_value(answer: SavedAnswer, value) -> str:
     if isinstance(value, list | tuple):
         value = value[0] if value else ""
     text = str(value if value is not None else "").strip()[:MAX_RESPONSE_LENGTH]
-    if answer.question.kind == Question.Kind.TRUE_FALSE and text not in ("", "true", "false"):
+    if answer.kind == Question.Kind.TRUE_FALSE and text not in ("", "true", "false"):
         raise QuizError("bad_answer", _("Answer true or false."))
     return text
 
 
-def save_answers(attempt: Attempt, values: dict, now=None) -> list[AttemptAnswer]:
-    """Store the trainee's answers ``{position: value}``; five queries however many there are.
+def save_answers(attempt: Attempt, values: dict, now=None) -> list[SavedAnswer]:
+    """Store the trainee's answers ``{position: value}``; a constant number of queries however many.
 
-    Choice values are option positions as displayed; text values are what was typed.
+    Choice values are option positions as displayed; text values are what was typed. Selections
+    are rewritten only where they changed, so a final submit of autosaved answers is one UPDATE.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -175,26 +198,42 @@ def save_answers(attempt: Attempt, values: dict, now=None) -> list[AttemptAnswer
         if is_past_deadline(attempt, now):
             raise QuizError("time_up", _("Time is up: answers can no longer be changed."))
         positions = {int(p) for p in values}
-        answers = list(AttemptAnswer.objects.filter(attempt=attempt, position__in=positions).select_related("question"))
+        answers = [
+            SavedAnswer(*row)
+            for row in AttemptAnswer.objects.filter(attempt=attempt, position__in=positions).values_list(
+                "id", "position", "question__kind", "option_order", "response_text"
+            )
+        ]
         if len(answers) != len(positions):
             raise QuizError("no_such_question", _("That question is not part of this attempt."))
-        selections, choice_answers = [], []
+        current = defaultdict(set)
+        choice_ids = [a.pk for a in answers if a.kind in CHOICE_KINDS]
+        if choice_ids:
+            for answer_id, option_id in SelectedOption.objects.filter(answer_id__in=choice_ids).values_list(
+                "answer_id", "option_id"
+            ):
+                current[answer_id].add(option_id)
+        changed_choices, selections = [], []
         for answer in answers:
             value = values.get(answer.position, values.get(str(answer.position)))
-            if answer.question.has_options:
-                choice_answers.append(answer.pk)
-                selections += [SelectedOption(answer=answer, option_id=i) for i in _option_ids(answer, value)]
+            if answer.kind in CHOICE_KINDS:
+                chosen = _option_ids(answer, value)
+                if set(chosen) != current[answer.pk]:
+                    changed_choices.append(answer.pk)
+                    selections += [SelectedOption(answer_id=answer.pk, option_id=i) for i in chosen]
             else:
-                answer.response_text = _text_value(answer, value)
+                text = _text_value(answer, value)
+                answer.response_text = text
             answer.saved_at = now
-        if choice_answers:
-            SelectedOption.objects.filter(answer_id__in=choice_answers).delete()
+        if changed_choices:
+            SelectedOption.objects.filter(answer_id__in=changed_choices).delete()
             SelectedOption.objects.bulk_create(selections)
-        AttemptAnswer.objects.bulk_update(answers, ["response_text", "saved_at"])
+        saved_at = connection.ops.adapt_datetimefield_value(now)
+        update_rows(AttemptAnswer, ["response_text", "saved_at"], [(a.pk, a.response_text, saved_at) for a in answers])
     return answers
 
 
-def save_answer(attempt: Attempt, position: int, value, now=None) -> AttemptAnswer:
+def save_answer(attempt: Attempt, position: int, value, now=None) -> SavedAnswer:
     return save_answers(attempt, {int(position): value}, now)[0]
 
 
@@ -241,7 +280,10 @@ def complete_linked_lesson(attempt: Attempt) -> None:
 
 
 def close_expired_attempts(now=None, **filters) -> int:
-    """Submit open attempts whose time ran out (on the trainee's next visit, results pages, or cron)."""
+    """Submit open attempts whose time ran out (on the trainee's next POST, or the cron command).
+
+    Never called on a GET: reading a page grades nothing.
+    """
     now = now or timezone.now()
     expired = Attempt.objects.filter(
         status=Attempt.Status.IN_PROGRESS, deadline__lt=now - LATE_GRACE, **filters

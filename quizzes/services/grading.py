@@ -7,12 +7,13 @@ Only the server grades: the browser sends what the trainee chose, never a score 
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.db import connection
 from django.utils import timezone
 
 from ..models import Attempt, AttemptAnswer, Option, Question, SelectedOption
+from .bulk_sql import update_rows
 
 CENTS = Decimal("0.01")
 NUMBER_NOISE = re.compile(r"[\s,_']")  # thousands separators and spaces people type
@@ -53,44 +54,112 @@ def parse_number(value: str, unit: str = "") -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def score_fraction(question: Question, correct_ids: set, selected_ids: set, response_text: str) -> Decimal:
-    """The share of the question's points earned, from 0 to 1."""
+ZERO, ONE = Decimal(0), Decimal(1)
+ZERO_POINTS = Decimal("0.00")
+
+
+def score_fraction(question, correct_ids: set, selected_ids: set, response_text: str) -> Decimal:
+    """The share of the question's points earned, from 0 to 1.
+
+    ``question`` is a Question, or a GradedQuestion read as plain values (what grading uses).
+    """
     kind = question.kind
     if kind == Question.Kind.SINGLE:
-        return Decimal(1) if selected_ids and selected_ids == correct_ids else Decimal(0)
+        return ONE if selected_ids and selected_ids == correct_ids else ZERO
     if kind == Question.Kind.MULTIPLE:
         if not correct_ids:
-            return Decimal(0)
+            return ZERO
         if question.scoring == Question.Scoring.PARTIAL:
             right = len(selected_ids & correct_ids)
             wrong = len(selected_ids - correct_ids)
-            return max(Decimal(0), Decimal(right - wrong) / Decimal(len(correct_ids)))
-        return Decimal(1) if selected_ids == correct_ids else Decimal(0)
+            return Decimal(right - wrong) / len(correct_ids) if right > wrong else ZERO
+        return ONE if selected_ids == correct_ids else ZERO
     if kind == Question.Kind.TRUE_FALSE:
         if question.correct_boolean is None or response_text not in ("true", "false"):
-            return Decimal(0)
-        return Decimal(1) if (response_text == "true") == question.correct_boolean else Decimal(0)
+            return ZERO
+        return ONE if (response_text == "true") == question.correct_boolean else ZERO
     if kind == Question.Kind.NUMERIC:
         number = parse_number(response_text, question.unit)
         if number is None or question.numeric_answer is None:
-            return Decimal(0)
-        return Decimal(1) if abs(number - question.numeric_answer) <= question.tolerance else Decimal(0)
+            return ZERO
+        return ONE if abs(number - question.numeric_answer) <= question.tolerance else ZERO
     if kind == Question.Kind.SHORT_TEXT:
         given = normalise_text(response_text)
         accepted = {normalise_text(a) for a in question.accepted_answer_list}
-        return Decimal(1) if given and given in accepted else Decimal(0)
-    return Decimal(0)
+        return ONE if given and given in accepted else ZERO
+    return ZERO
 
 
-def apply_score(answer: AttemptAnswer, correct_ids: set, selected_ids: set) -> None:
+# What grading reads of each answer and its question, as values: no model instances are built.
+ANSWER_COLUMNS = (
+    "id",
+    "attempt_id",
+    "question_id",
+    "response_text",
+    "question__kind",
+    "question__scoring",
+    "question__points",
+    "question__correct_boolean",
+    "question__numeric_answer",
+    "question__tolerance",
+    "question__unit",
+    "question__accepted_answers",
+)
+
+
+@dataclass(slots=True)
+class GradedQuestion:
+    kind: str
+    scoring: str
+    points: Decimal
+    correct_boolean: bool | None
+    numeric_answer: Decimal | None
+    tolerance: Decimal
+    unit: str
+    accepted_answers: str
+
+    @property
+    def accepted_answer_list(self) -> list[str]:
+        return [line.strip() for line in self.accepted_answers.splitlines() if line.strip()]
+
+
+@dataclass(slots=True)
+class GradedAnswer:
+    """One answer being graded: its id, attempt, question, what was typed, and the result."""
+
+    pk: int
+    attempt_id: int
+    question_id: int
+    response_text: str
+    question: GradedQuestion
+    awarded: Decimal = ZERO_POINTS
+    fraction: float = 0.0
+    is_correct: bool = False
+
+
+def _graded_answers(answers) -> list[GradedAnswer]:
+    """The answers of a queryset as GradedAnswer values (one query)."""
+    return [
+        GradedAnswer(pk, attempt_id, question_id, text, GradedQuestion(*question))
+        for pk, attempt_id, question_id, text, *question in answers.values_list(*ANSWER_COLUMNS)
+    ]
+
+
+def apply_score(answer, correct_ids: set, selected_ids: set) -> None:
     fraction = score_fraction(answer.question, correct_ids, selected_ids, answer.response_text)
-    answer.awarded = (answer.question.points * fraction).quantize(CENTS)
+    points = answer.question.points
+    if fraction is ONE:
+        answer.awarded = points
+    elif fraction is ZERO:
+        answer.awarded = ZERO_POINTS
+    else:
+        answer.awarded = (points * fraction).quantize(CENTS)
     answer.fraction = float(fraction)
     answer.is_correct = fraction == 1
 
 
-def _score_answers(answers: list[AttemptAnswer]) -> None:
-    """Score answers whose questions are loaded: two queries (correct options, selections)."""
+def _score_answers(answers: list[GradedAnswer], selections) -> None:
+    """Score answers: two queries (correct options of their questions, the options selected)."""
     question_ids = {a.question_id for a in answers}
     correct = defaultdict(set)
     for question_id, option_id in Option.objects.filter(question_id__in=question_ids, is_correct=True).values_list(
@@ -98,56 +167,34 @@ def _score_answers(answers: list[AttemptAnswer]) -> None:
     ):
         correct[question_id].add(option_id)
     selected = defaultdict(set)
-    for answer_id, option_id in SelectedOption.objects.filter(answer__in=[a.pk for a in answers]).values_list(
-        "answer_id", "option_id"
-    ):
+    for answer_id, option_id in selections.values_list("answer_id", "option_id"):
         selected[answer_id].add(option_id)
     for answer in answers:
         apply_score(answer, correct[answer.question_id], selected[answer.pk])
 
 
-def _totals(attempt: Attempt, answers: list[AttemptAnswer]) -> None:
-    attempt.max_score = sum((a.question.points for a in answers), Decimal(0))
-    attempt.score = sum((a.awarded for a in answers), Decimal(0))
-    attempt.percent = (
-        (attempt.score * 100 / attempt.max_score).quantize(CENTS) if attempt.max_score else Decimal("0.00")
-    )
+def _totals(attempt: Attempt, answers: list[GradedAnswer]) -> None:
+    attempt.max_score = sum((a.question.points for a in answers), ZERO)
+    attempt.score = sum((a.awarded for a in answers), ZERO)
+    attempt.percent = (attempt.score * 100 / attempt.max_score).quantize(CENTS) if attempt.max_score else ZERO_POINTS
     attempt.passed = attempt.percent >= attempt.quiz.pass_mark
 
 
 GRADED_ANSWER_FIELDS = ["awarded", "fraction", "is_correct"]
-WRITE_BATCH = 300
 
 
-def write_grades(answers: list[AttemptAnswer]) -> None:
-    """Store the graded fields of many answers in one UPDATE … FROM (VALUES …) per 300 answers.
-
-    Django's ``bulk_update`` builds a CASE expression per field and row, which cost about 80 % of
-    grading time for 100 questions; SQLite (3.33+) and PostgreSQL both accept this form.
-    """
-    if connection.vendor not in ("sqlite", "postgresql"):
-        AttemptAnswer.objects.bulk_update(answers, GRADED_ANSWER_FIELDS, batch_size=WRITE_BATCH)
-        return
-    table = connection.ops.quote_name(AttemptAnswer._meta.db_table)
-    with connection.cursor() as cursor:
-        for start in range(0, len(answers), WRITE_BATCH):
-            chunk = answers[start : start + WRITE_BATCH]
-            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
-            params = [v for a in chunk for v in (a.pk, a.awarded, a.fraction, a.is_correct)]
-            cursor.execute(
-                f"UPDATE {table} SET awarded = v.column2, fraction = v.column3, is_correct = v.column4 "  # noqa: S608
-                f"FROM (VALUES {values}) AS v WHERE {table}.id = v.column1",
-                params,
-            )
+def write_grades(answers: list[GradedAnswer]) -> None:
+    """Store the graded fields of many answers in one statement per few hundred answers."""
+    update_rows(AttemptAnswer, GRADED_ANSWER_FIELDS, [(a.pk, a.awarded, a.fraction, a.is_correct) for a in answers])
 
 
 GRADED_ATTEMPT_FIELDS = ["max_score", "score", "percent", "passed", "graded_at"]
 
 
 def grade_attempt(attempt: Attempt) -> Attempt:
-    """Grade a submitted attempt: five queries whatever the number of questions."""
-    answers = list(AttemptAnswer.objects.filter(attempt=attempt).select_related("question"))
-    _score_answers(answers)
+    """Grade a submitted attempt: five queries whatever the number of questions, no model per answer."""
+    answers = _graded_answers(AttemptAnswer.objects.filter(attempt=attempt))
+    _score_answers(answers, SelectedOption.objects.filter(answer__attempt=attempt))
     write_grades(answers)
     _totals(attempt, answers)
     attempt.graded_at = timezone.now()
@@ -163,9 +210,9 @@ def regrade_attempts(attempts) -> list[Attempt]:
     attempts = {a.pk: a for a in attempts.filter(status=Attempt.Status.SUBMITTED).select_related("quiz")}
     if not attempts:
         return []
-    answers = list(AttemptAnswer.objects.filter(attempt__in=list(attempts)).select_related("question"))
+    answers = _graded_answers(AttemptAnswer.objects.filter(attempt__in=list(attempts)))
     before = {pk: (a.score, a.passed) for pk, a in attempts.items()}
-    _score_answers(answers)
+    _score_answers(answers, SelectedOption.objects.filter(answer__attempt__in=list(attempts)))
     write_grades(answers)
     by_attempt = defaultdict(list)
     for answer in answers:

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from config.content_cache import remember
 
 from ..models import Attempt, QuizPage
-from .attempts import close_expired_attempts
 from .review import review_access
 
 
@@ -23,9 +22,11 @@ class QuizState:
 
 
 def quiz_state(user, quiz: QuizPage, now=None) -> QuizState:
-    """The trainee's attempts at a quiz (any language version) and whether they may start another."""
+    """The trainee's attempts at a quiz (any language version) and whether they may start another.
+
+    Reads only: an open attempt whose time is up stays open here, and is graded by the next POST.
+    """
     now = now or timezone.now()
-    close_expired_attempts(now=now, user=user, quiz_key=quiz.translation_key)
     attempts = list(
         Attempt.objects.filter(user=user, quiz_key=quiz.translation_key).select_related("quiz").order_by("-number")
     )

@@ -20,7 +20,7 @@ from wagtail import hooks
 from ..exports import csv_response, xlsx_response
 from ..forms import BankImportForm, ResultFilterForm
 from ..models import Attempt, Question, QuestionCategory, QuizPage
-from ..services import bank_io, close_expired_attempts
+from ..services import bank_io
 from ..services.analysis import analysed_attempts, item_analysis
 from ..services.regrade import regrade_question, regrade_quiz
 from ..services.results import course_title, result_rows, submitted_attempts, summary, trainee_city
@@ -75,7 +75,6 @@ def _results_download(request, quiz, form, chosen):
 
 def _quiz_and_filters(request, quiz_id):
     quiz = get_object_or_404(QuizPage, pk=quiz_id)
-    close_expired_attempts(quiz_key=quiz.translation_key)
     form = ResultFilterForm(request.GET or None, quiz)
     return quiz, form, submitted_attempts(quiz, form.filters())
 

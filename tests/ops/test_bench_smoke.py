@@ -15,7 +15,6 @@ from bench.checkins import answers_seen, checkin_calls
 from bench.client import Call, run_calls
 from bench.seed import seed
 from bench.seeders import FeatureMissing, attendance, require
-from config.bench_urls import bare_view_patterns
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -44,12 +43,11 @@ def test_seed_and_a_tiny_burst_against_a_live_server(live_server):
     assert signed_in == [False, True, True]  # the seeded session cookies really sign the trainee in
 
 
-def test_bare_view_is_mounted_only_for_the_bench(monkeypatch):
-    monkeypatch.delenv("BENCH_BARE_VIEW", raising=False)
-    assert bare_view_patterns() == []
-    monkeypatch.setenv("BENCH_BARE_VIEW", "1")
-    (pattern,) = bare_view_patterns()
-    assert str(pattern.pattern) == "__bench__/bare/"
+def test_bare_view_is_mounted_only_by_the_bench_settings(client, settings):
+    assert client.get("/__bench__/bare/").status_code == 404  # the site's own URLs
+    settings.ROOT_URLCONF = "bench.urls"
+    response = client.get("/__bench__/bare/")
+    assert response.status_code == 200 and response.content == b"ok"
 
 
 def test_a_missing_feature_is_an_na_row_not_a_crash():

@@ -1,7 +1,7 @@
 """Submit and grade attempts whose time limit has passed (run from cron, e.g. every 5 minutes).
 
-Expired attempts are also closed whenever their trainee or an instructor looks at them; this
-command only makes the results tables complete without waiting for a visit.
+Pages never grade (a GET writes nothing): an expired attempt is graded when its trainee submits
+it, starts another, or by this command, which makes the results tables complete.
 """
 
 from django.core.management.base import BaseCommand

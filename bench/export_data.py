@@ -1,4 +1,4 @@
-"""Benchmark plumbing for ``manage.py bench_export``: seed a throwaway database, dump it with the database's own tool.
+"""Plumbing for bench.export_command: seed a throwaway database, dump it with the database's own tool.
 
 Nothing here touches the configured database: every function runs inside a worker process whose
 DATABASE_URL points at a dedicated SQLite file under var/ or a dedicated PostgreSQL database, and

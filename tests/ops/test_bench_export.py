@@ -1,4 +1,4 @@
-"""bench_export: seeds a throwaway SQLite file, compares with sqlite3 -csv, prints machine-readable JSON."""
+"""bench.export_command: seeds a throwaway SQLite file, compares with sqlite3 -csv, prints machine-readable JSON."""
 
 import json
 from io import StringIO
@@ -6,7 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from reports import bench
+from bench import export_data as bench
+from bench.export_command import Command
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_bench_export_json_on_a_throwaway_sqlite(tmp_path):
     out = StringIO()
     call_command(
-        "bench_export",
+        Command(),
         "--rows=1500",
         "--databases=sqlite",
         "--formats=csv,xlsx",
@@ -36,7 +37,7 @@ def test_bench_export_json_on_a_throwaway_sqlite(tmp_path):
 def test_an_unreachable_postgresql_is_a_note_not_a_crash(tmp_path):
     out = StringIO()
     call_command(
-        "bench_export",
+        Command(),
         "--rows=10",
         "--databases=postgresql",
         "--postgres-url=postgres://postgres@127.0.0.1:1/bench_export_nowhere",

@@ -1,8 +1,8 @@
 """Benchmark the attendance export: N rows to CSV and XLSX vs the database's own CSV dump.
 
-    manage.py bench_export --rows 1000000                 # SQLite and PostgreSQL, a table
-    manage.py bench_export --rows 100000 --json           # one JSON document (for make bench)
-    manage.py bench_export --databases sqlite --formats csv
+    python -m bench.export_command --rows 1000000         # SQLite and PostgreSQL, a table
+    python -m bench.export_command --rows 100000 --json   # one JSON document (for make bench)
+    python -m bench.export_command --databases sqlite --formats csv
 
 Each database is a throwaway: var/bench/bench_export.sqlite3 (deleted first) or the PostgreSQL
 database bench_export_reports (dropped and created; the server from --postgres-url). Every step runs
@@ -46,7 +46,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["worker"]:
             return self.worker(options)
-        from reports.bench import default_work_dir
+        from bench.export_data import default_work_dir
 
         work = Path(options["work_dir"] or default_work_dir())
         work.mkdir(parents=True, exist_ok=True)
@@ -72,7 +72,7 @@ class Command(BaseCommand):
 
     def database_url(self, database: str, work: Path, options) -> str:
         if database == "sqlite":
-            from reports.bench import sqlite_path
+            from bench.export_data import sqlite_path
 
             return f"sqlite:///{sqlite_path(work, self.run_id)}"
         if database == "postgresql":
@@ -86,19 +86,17 @@ class Command(BaseCommand):
         if database == "postgresql":
             recreate_postgres(url)
         child(url, ["migrate", "--noinput", "-v0"])
-        seeded = json.loads(child(url, ["bench_export", "--worker", "seed", "--rows", str(options["rows"])]))
+        seeded = json.loads(child(url, ["--worker", "seed", "--rows", str(options["rows"])]))
         if not options["json"]:
             self.stderr.write(f"{database}: {seeded['records']} records seeded in {seeded['insert_seconds']:.1f}s")
 
     def measure(self, database: str, url: str, work: Path, options) -> list[dict]:
         dump = work / f"dump-{database}.csv"
-        dumped = json.loads(child(url, ["bench_export", "--worker", "dump", "--output", str(dump)]))
+        dumped = json.loads(child(url, ["--worker", "dump", "--output", str(dump)]))
         results = []
         for fmt in [f.strip() for f in options["formats"].split(",") if f.strip()]:
             output = work / f"export-{database}.{fmt}"
-            measured = json.loads(
-                child(url, ["bench_export", "--worker", "export", "--format", fmt, "--output", str(output)])
-            )
+            measured = json.loads(child(url, ["--worker", "export", "--format", fmt, "--output", str(output)]))
             results.append(
                 {
                     "database": database,
@@ -121,7 +119,7 @@ class Command(BaseCommand):
 
     def discard(self, database: str, work: Path, url: str) -> None:
         if database == "sqlite":
-            from reports.bench import sqlite_path
+            from bench.export_data import sqlite_path
 
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{sqlite_path(work, self.run_id)}{suffix}").unlink(missing_ok=True)
@@ -135,7 +133,7 @@ class Command(BaseCommand):
         from django.db import connection
 
         from accounts.access import VenueScope
-        from reports import bench
+        from bench import export_data as bench
         from reports.exports import registry
 
         bench.assert_throwaway()
@@ -175,9 +173,15 @@ def peak_mb() -> float:
 def child(database_url: str, arguments: list[str]) -> str:
     # Test settings: DEBUG off (no query log, no debug cursors), nothing else changes the export.
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-    manage = Path(settings.BASE_DIR) / "manage.py"
-    done = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, str(manage), *arguments], env=env, capture_output=True, text=True, check=False
+    # Django's own commands through manage.py, this command's steps through this module.
+    command = ["manage.py"] if arguments[0] == "migrate" else ["-m", "bench.export_command"]
+    done = subprocess.run(  # noqa: S603 (our own code)
+        [sys.executable, *command, *arguments],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode:
         raise CommandError(f"{' '.join(arguments[:3])} failed:\n{done.stderr[-3000:]}")
@@ -209,3 +213,15 @@ def table(report: dict) -> str:
     lines += report["notes"]
     lines.append("ratio = export seconds / the database's own CSV dump of the same SELECT (sqlite3 -csv, COPY)")
     return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    django.setup()
+    call_command(Command(), *argv)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,18 +1,32 @@
-"""Context for the course pages: a fixed number of queries whatever the course size.
+"""What the course pages show: the shared part from the cached outline, the person's part per request.
 
-Lessons come from the cached course outline (courses.outline), never as page objects: for a
-course of 200 lessons, building 200 Page instances per view cost more than everything else on
-the page together.
+The outline (courses.outline) and each lesson's body (a template fragment, see
+lesson_page.html) are the same for every trainee and built once per content generation. Per
+request only the trainee's part is read, in a fixed number of indexed queries whatever the
+course size: the enrolment, the completions, and on the lesson page the "resume" marker
+(the only write a GET makes).
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-from wagtail.models import Page
 
-from .. import lesson_cache, services
-from ..models import Certificate, CoursePage
-from ..next_step import next_step
-from ..outline import course_outline
+from config.content_cache import current_generation
+
+from . import services
+from .models import Certificate, CoursePage
+from .next_step import next_step
+from .outline import course_outline, course_path_of
+
+
+def shared_fragments(request) -> dict:
+    """What templates key their {% cache %} fragments by: the content generation, and for how long.
+
+    An editor's preview of a draft is never stored (0 seconds) and keys carry ``request.is_preview``.
+    """
+    preview = getattr(request, "is_preview", False)
+    seconds = 0 if preview else settings.CONTENT_CACHE_SECONDS
+    return {"content_generation": current_generation(), "content_cache_seconds": seconds}
 
 
 def course_index_context(request, index) -> dict:
@@ -23,44 +37,48 @@ def course_index_context(request, index) -> dict:
 
 def course_context(request, course) -> dict:
     user = request.user
-    outline = course_outline(request, course.path)
+    outline = course_outline(course.path, request)
     lessons = outline.lessons
     enrolment = services.find_enrolment(user, course)
     done_keys = services.completed_keys(user, lessons) if enrolment else set()
     progress = services.progress_for(lessons, done_keys)
-    resume = services.next_lesson(lessons, done_keys, enrolment) if enrolment else None
-    certificate = (
-        Certificate.objects.filter(user=user, course_key=course.translation_key).first() if enrolment else None
-    )
     context = {
         "outline": [{"module": module, "entries_html": module.items_html(done_keys)} for module in outline.modules],
         "lesson_count": len(lessons),
-        "instructors": list(course.instructors.all()),
+        "instructors": course.instructors.all(),  # read inside the cached header fragment only
         "enrolment": enrolment,
         "progress": progress,
-        "resume_lesson": outline.entry(resume.id).page if resume else None,
+        "resume_lesson": services.resume_page(outline, done_keys, enrolment) if enrolment else None,
         "certificate": None,
         "unmet": [],
+        **shared_fragments(request),
     }
     if enrolment:
+        certificate = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
         context["certificate"] = certificate
         context["next_step"] = next_step(
             user, course, lessons, done_keys, enrolment, certificate, page_of=lambda ref: outline.entry(ref.id).page
         )
         if progress.lessons_complete:
             context["unmet"] = services.unmet_requirements(user, course, progress)
-        context["is_complete"] = progress.lessons_complete and not context["unmet"]
+            context["is_complete"] = not context["unmet"]
     return context
+
+
+def module_context(request, module) -> dict:
+    outline = course_outline(course_path_of(module), request)
+    if outline is None:
+        raise Http404
+    found = outline.module_of(module.path)
+    return {"course": outline.course, "lessons": found.lessons if found else []}
 
 
 def lesson_context(request, lesson) -> dict:
     """Course, module, neighbours and progress for a lesson, from the cached course outline."""
     user = request.user
-    # A lesson sits in a module in a course: the course's tree path is a prefix of the lesson's.
-    outline = course_outline(request, lesson.path[: Page.steplen * (lesson.depth - 2)])
+    outline = course_outline(course_path_of(lesson), request)
     if outline is None:
         raise Http404
-    lesson_cache.mark_lesson_page(request, outline.course.translation_key)
     lessons = outline.lessons
     position = next((i for i, ref in enumerate(lessons) if ref.id == lesson.pk), 0)
     neighbours = [
@@ -72,7 +90,6 @@ def lesson_context(request, lesson) -> dict:
     done_keys = services.completed_keys(user, lessons) if enrolment else set()
     if enrolment:
         services.record_lesson_visit(user, lesson, course, enrolment)
-        lesson_cache.visit_recorded(request, lesson.pk)
     module = outline.module_of(lesson.path)
     return {
         "course": course,
@@ -85,4 +102,8 @@ def lesson_context(request, lesson) -> dict:
         "previous_lesson": neighbours[0],
         "next_lesson": neighbours[1],
         "extras": services.lesson_extras(request, lesson),
+        **shared_fragments(request),
+        # The body is the same for everyone unless the request changes it (a calculator's
+        # no-JavaScript result) or it is an editor's preview of a draft.
+        "shared_body": not request.GET and not getattr(request, "is_preview", False),
     }
