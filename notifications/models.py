@@ -63,12 +63,11 @@ class Message(models.Model):
 
 
 class Preference(models.Model):
-    """What a person wants to receive, and in which language."""
+    """What a person wants to receive (their language is ``User.language``, read by ``accounts.language``)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
     )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     reminders = models.BooleanField(_("session reminders"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 

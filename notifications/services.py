@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail import hooks
 
+from accounts.language import remember_language, user_language
+
 from .models import Channel, Message, Preference
 from .sms import get_backend
 
@@ -46,14 +48,12 @@ class Draft:
 
 
 def recipient_language(user) -> str:
-    """The language a person reads messages in: their preference, else the site's default."""
-    preference = Preference.objects.filter(user=user).values_list("language", flat=True).first()
-    return preference or settings.LANGUAGE_CODE
+    """The language a person reads messages in: the one remembered on their profile (one rule, in accounts)."""
+    return user_language(user)
 
 
 def set_language(user, language: str) -> None:
-    if language in dict(settings.LANGUAGES):
-        Preference.objects.update_or_create(user=user, defaults={"language": language})
+    remember_language(user, language)
 
 
 def wants_reminders(user) -> bool:

@@ -44,9 +44,6 @@ def queue_reminders(now=None) -> int:
             Message.objects.filter(key__startswith=f"reminder:{session.pk}:{which}:").values_list("key", flat=True)
         )
         users = User.objects.filter(pk__in=venue_of.keys(), is_active=True).exclude(pk__in=opted_out)
-        languages = dict(
-            Preference.objects.filter(user__in=users).exclude(language="").values_list("user_id", "language")
-        )
         built = []
         for user in users:
             key = f"reminder:{session.pk}:{which}:{user.pk}"
@@ -58,7 +55,7 @@ def queue_reminders(now=None) -> int:
                     Message.Kind.REMINDER,
                     user,
                     compose_reminder(session, venue_of[user.pk], which, now),
-                    language=languages.get(user.pk, ""),
+                    language=user.language,
                 )
             )
         queued += notifications.queue_built(built)
@@ -150,13 +147,7 @@ def compose_certificate(certificate):
 
 
 def queue_certificate_notice(certificate) -> bool:
-    """In the person's language, else the language the certificate was issued in."""
-    user = certificate.user
-    language = Preference.objects.filter(user=user).exclude(language="").values_list("language", flat=True).first()
+    """In the language remembered on the person's profile, like every message."""
     return notifications.queue(
-        f"certificate:{certificate.pk}",
-        Message.Kind.CERTIFICATE,
-        user,
-        compose_certificate(certificate),
-        language=language or certificate.language,
+        f"certificate:{certificate.pk}", Message.Kind.CERTIFICATE, certificate.user, compose_certificate(certificate)
     )

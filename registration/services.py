@@ -19,7 +19,6 @@ from attendance import services as attendance_services
 from attendance.models import ExpectedParticipant
 from courses import services as course_services
 from courses.models import Enrolment
-from notifications.models import Preference
 
 from . import invitations
 from .models import Invitation, ParticipantImport
@@ -129,6 +128,7 @@ def _create_accounts(rows, language) -> int:
             organisation=row.organisation,
             job_title=row.job,
             default_venue=row.venue,
+            language=language or "",
         )
         user.set_unusable_password()
         accounts.append(user)
@@ -137,7 +137,6 @@ def _create_accounts(rows, language) -> int:
     User.groups.through.objects.bulk_create(
         [User.groups.through(user_id=u.pk, group_id=trainee.pk) for u in accounts], batch_size=500
     )
-    Preference.objects.bulk_create([Preference(user=u, language=language) for u in accounts], batch_size=500)
     for row, user in zip(rows, accounts, strict=True):
         row.user = user
     return len(accounts)
@@ -164,5 +163,4 @@ def _invite(users, course, importer, language) -> int:
         [Invitation(user=u, course=course, created_by=importer) for u in users], ignore_conflicts=True, batch_size=500
     )
     waiting = Invitation.objects.filter(user__in=users, send_count=0, accepted_at=None).select_related("user", "course")
-    languages = dict(Preference.objects.filter(user__in=users).exclude(language="").values_list("user_id", "language"))
-    return invitations.queue_invitations(list(waiting), language_of=lambda u: languages.get(u.pk) or language)
+    return invitations.queue_invitations(list(waiting), language_of=lambda u: u.language or language)

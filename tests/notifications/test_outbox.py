@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts import roles
 from attendance.models import ExpectedParticipant
 from notifications import services
-from notifications.models import Message, Preference
+from notifications.models import Message
 from notifications.sms import read_file_backend
 from registration import notices
 from tests.factories import UserFactory
@@ -77,7 +77,8 @@ def test_a_message_claimed_by_a_worker_that_died_is_sent_later(smtp_inbox):
 def test_messages_are_written_in_the_recipients_language(smtp_inbox, session, venue):
     english = UserFactory(email="en@example.com", real_name="Li Lei")
     chinese = UserFactory(email="zh@example.com", real_name="王芳")
-    Preference.objects.create(user=english, language="en")
+    english.language = "en"
+    english.save(update_fields=["language"])
     for user in (english, chinese):
         ExpectedParticipant.objects.create(session=session, user=user, venue=venue)
     session.starts_at = timezone.now() + timedelta(hours=1)
@@ -178,7 +179,7 @@ def test_organisers_see_what_was_sent_and_what_failed(client, smtp_inbox):
     assert client.get("/admin/snippets/notifications/message/").status_code in (302, 403)
 
 
-def test_without_a_preference_the_notice_is_in_the_certificates_language(
+def test_the_certificate_notice_is_in_the_language_on_the_persons_profile(
     smtp_inbox, django_capture_on_commit_callbacks
 ):
     from wagtail.models import Locale
@@ -189,7 +190,7 @@ def test_without_a_preference_the_notice_is_in_the_certificates_language(
 
     english_home = home_page().copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
     course = make_course(1, 1, index=course_index(english_home), title="Trading rules", slug="trading-rules-en")
-    user = UserFactory(email="cert-en@example.com", roles=[roles.TRAINEE])
+    user = UserFactory(email="cert-en@example.com", roles=[roles.TRAINEE], language="en")
     for lesson in LessonPage.objects.descendant_of(course):
         course_services.complete_lesson(user, lesson)
     with django_capture_on_commit_callbacks(execute=True):
