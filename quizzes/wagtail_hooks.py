@@ -15,6 +15,7 @@ from . import admin_urls
 from .forms import QuestionAdminForm
 from .models import Attempt, Question, QuestionCategory
 from .services.overview import quiz_state, quizzes_for_lesson, unpassed_required_quizzes
+from .services.translation import sync_translations
 
 MENU_HOOK = "register_quizzes_menu_item"
 
@@ -85,6 +86,14 @@ def bank_menu_item():
     )
 
 
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def sync_question_translations(request, instance):
+    """What decides a score (answers, points, type…) is the same in every language version."""
+    if isinstance(instance, Question):
+        sync_translations(instance)
+
+
 @hooks.register("after_edit_snippet")
 def suggest_regrade(request, instance):
     """A corrected question does not change past results until someone regrades them."""
@@ -93,7 +102,9 @@ def suggest_regrade(request, instance):
 
         from .models import AttemptAnswer
 
-        graded = AttemptAnswer.objects.filter(question=instance, awarded__isnull=False).count()
+        graded = AttemptAnswer.objects.filter(
+            question__translation_key=instance.translation_key, awarded__isnull=False
+        ).count()
         if graded:
             messages.info(
                 request,

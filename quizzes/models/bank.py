@@ -9,6 +9,7 @@ the natural key that import/export uses, shared by a question's translations (un
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.html import strip_tags
@@ -21,6 +22,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
+
+from ..panels import OtherLanguagesPanel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "superscript", "subscript"]
 # The topic tags the demo and the docs use; authors may add others.
@@ -132,6 +135,7 @@ class Question(TranslatableMixin, ClusterableModel):
 
     panels = [
         FieldRowPanel([FieldPanel("reference"), FieldPanel("category")]),
+        OtherLanguagesPanel(),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("points")]),
         FieldPanel("stem"),
         InlinePanel("options", label=_("Options (single and multiple choice)")),
@@ -157,6 +161,15 @@ class Question(TranslatableMixin, ClusterableModel):
 
     def __str__(self):
         return f"{self.reference} · {self.stem_text}"
+
+    def clean(self):
+        super().clean()
+        # One reference names one question in every language: its translations share it, nothing else may.
+        clash = Question.objects.filter(reference=self.reference).exclude(translation_key=self.translation_key)
+        if self.reference and clash.exists():
+            raise ValidationError(
+                {"reference": _("Another question already uses this reference; translate that question instead.")}
+            )
 
     def save(self, *args, **kwargs):
         # A question sits in a category of its own language (a translation copies the original's).
