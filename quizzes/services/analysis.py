@@ -6,7 +6,10 @@
   from weak trainees and deserves a look.
 - Option frequencies: how often each option (or true/false, or typed answer) was given.
 
-A fixed number of queries whatever the number of attempts or questions.
+A quiz and its translations are one quiz: answers are grouped by the question's translation key
+(its language versions) and option counts by the option's position, and each row shows the
+question in the quiz page's language. A fixed number of queries whatever the number of attempts
+or questions.
 """
 
 import math
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, Q
 
 from ..models import AttemptAnswer, Question, QuizPage, SelectedOption
+from .translation import option_slots, versions_by_key
 
 GROUP_SHARE = 0.27
 TOP_TYPED_ANSWERS = 5
@@ -52,41 +56,54 @@ def item_analysis(quiz: QuizPage, attempts) -> list[ItemStats]:
     lower = attempts.order_by("percent", "pk").values("pk")[:group]
     answers = AttemptAnswer.objects.filter(attempt__in=attempts.values("pk"))
     per_question = {
-        row["question_id"]: row
-        for row in answers.values("question_id").annotate(
+        row["question__translation_key"]: row
+        for row in answers.values("question__translation_key").annotate(
             answered=Count("pk"),
             facility=Avg("fraction"),
             upper=Avg("fraction", filter=Q(attempt__in=upper)),
             lower=Avg("fraction", filter=Q(attempt__in=lower)),
         )
     }
-    option_counts = dict(
+    asked = set(answers.values_list("question_id", flat=True).distinct())
+    slots = option_slots(asked)
+    option_counts = defaultdict(int)
+    for option_id, n in (
         SelectedOption.objects.filter(answer__in=answers.values("pk"))
         .values("option_id")
         .annotate(n=Count("pk"))
         .values_list("option_id", "n")
-    )
-    typed = defaultdict(list)
-    for question_id, text, n in (
-        answers.filter(question__kind__in=[Question.Kind.TRUE_FALSE, Question.Kind.NUMERIC, Question.Kind.SHORT_TEXT])
-        .values("question_id", "response_text")
-        .annotate(n=Count("pk"))
-        .order_by("question_id", "-n", "response_text")
-        .values_list("question_id", "response_text", "n")
     ):
-        typed[question_id].append((text, n))
-    questions = Question.objects.filter(pk__in=per_question).prefetch_related("options")
-    order = {qid: i for i, qid in enumerate(quiz.fixed_questions.values_list("question_id", flat=True))}
+        option_counts[slots.get(option_id)] += n
+    typed = defaultdict(lambda: defaultdict(int))
+    for key, text, n in (
+        answers.filter(question__kind__in=[Question.Kind.TRUE_FALSE, Question.Kind.NUMERIC, Question.Kind.SHORT_TEXT])
+        .values("question__translation_key", "response_text")
+        .annotate(n=Count("pk"))
+        .values_list("question__translation_key", "response_text", "n")
+    ):
+        typed[key][text] += n
+    questions = versions_by_key(asked, quiz.locale_id)
+    order = {
+        key: i
+        for i, key in enumerate(
+            quiz.fixed_questions.order_by("sort_order").values_list("question__translation_key", flat=True)
+        )
+    }
     items = []
-    for question in sorted(questions, key=lambda q: (order.get(q.pk, len(order)), q.category_id, q.reference)):
-        row = per_question[question.pk]
+    for key, question in sorted(
+        questions.items(), key=lambda kq: (order.get(kq[0], len(order)), kq[1].category_id, kq[1].reference)
+    ):
+        row = per_question[key]
         item = ItemStats(question=question, answered=row["answered"], facility=row["facility"])
         if row["upper"] is not None and row["lower"] is not None and total >= 2:
             item.discrimination = row["upper"] - row["lower"]
         if question.has_options:
-            item.frequencies = [(o.text, option_counts.get(o.pk, 0), o.is_correct) for o in question.options.all()]
+            item.frequencies = [
+                (o.text, option_counts.get((key, i), 0), o.is_correct) for i, o in enumerate(question.options.all())
+            ]
         else:
-            item.frequencies = _typed_frequencies(question, typed[question.pk])
+            counts = sorted(typed[key].items(), key=lambda tn: (-tn[1], tn[0]))
+            item.frequencies = _typed_frequencies(question, counts)
         items.append(item)
     return items
 

@@ -119,3 +119,28 @@ def localise_quiz(quiz) -> int:
             rule.save(update_fields=["category"])
             changed += 1
     return changed
+
+
+def versions_by_key(question_ids, locale_id: int) -> dict[uuid.UUID, Question]:
+    """For statistics: one question per translation key among ``question_ids``, in ``locale_id``'s
+    language where it is one of them (else the lowest id), with its options prefetched."""
+    chosen: dict[uuid.UUID, Question] = {}
+    for question in Question.objects.filter(pk__in=question_ids).prefetch_related("options").order_by("pk"):
+        current = chosen.get(question.translation_key)
+        if current is None or (question.locale_id == locale_id and current.locale_id != locale_id):
+            chosen[question.translation_key] = question
+    return chosen
+
+
+def option_slots(question_ids) -> dict[int, tuple[uuid.UUID, int]]:
+    """Option id → (question key, position): the same option in every language shares a slot."""
+    slots, position, last = {}, 0, None
+    for option_id, question_id, key in (
+        Option.objects.filter(question_id__in=question_ids)
+        .order_by("question_id", "sort_order", "pk")
+        .values_list("id", "question_id", "question__translation_key")
+    ):
+        position = position + 1 if question_id == last else 0
+        last = question_id
+        slots[option_id] = (key, position)
+    return slots

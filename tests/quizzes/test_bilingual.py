@@ -300,3 +300,29 @@ def start_in(client, quiz) -> Attempt:
     response = client.post(reverse("quizzes:start", args=[quiz.pk]))
     assert response.status_code == 302, response
     return Attempt.objects.get(public_id=response.url.rstrip("/").split("/")[-1])
+
+
+def test_item_analysis_counts_both_languages_as_one_question(english, trainee, instructor):
+    from quizzes.services.analysis import item_analysis
+    from quizzes.services.results import submitted_attempts
+    from tests.factories import UserFactory
+
+    chinese = factories.single(correct=0)
+    translate(chinese, english, "Which product?", options=["CEA", "Energy rights", "Permits", "Certificates"])
+    quiz = factories.make_quiz([chinese], shuffle_options=False)
+    translated = english_quiz(quiz, english)
+    for page, choice in ((quiz, "0"), (translated, "0"), (translated, "2")):
+        attempt, _ = start_attempt(UserFactory(), page)
+        save_answers(attempt, {1: choice})
+        submit_attempt(attempt)
+    for page in (quiz, translated):
+        (item,) = item_analysis(page, submitted_attempts(page))
+        assert item.answered == 3 and round(item.facility, 2) == 0.67
+        assert [(count, right) for _label, count, right in item.frequencies] == [
+            (2, True),
+            (0, False),
+            (1, False),
+            (0, False),
+        ]
+    (english_item,) = item_analysis(translated, submitted_attempts(translated))
+    assert english_item.question.locale == english and english_item.frequencies[0][0] == "CEA"
