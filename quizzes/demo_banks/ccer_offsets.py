@@ -27,7 +27,7 @@ BANK = {
                     "Chinese Certified Emission Reduction",
                     "Chinese Certified Emission Reductions",
                 ],
-                "explanation": cite("en", "CCER: China Certified Emission Reduction (国家核证自愿减排量).", MEASURES),
+                "explanation": cite("en", "CCER stands for China Certified Emission Reduction.", MEASURES),
             },
         },
         {

@@ -126,3 +126,40 @@ def check_demo_banks_and_quizzes():
         # the translated page lists (and draws) the English versions of its questions
         assert {row.question.locale_id for row in quiz.fixed_questions.select_related("question")} <= {quiz.locale_id}
         assert {rule.category.locale_id for rule in quiz.draw_rules.select_related("category")} <= {quiz.locale_id}
+    check_quiz_pages_read_in_their_language()
+
+
+def check_quiz_pages_read_in_their_language():
+    """/en/…/module-check/ and /en/…/final-quiz/: intro, questions, options, units and the review's
+    explanations in English, no Chinese question text; the Chinese pages stay Chinese."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from accounts import roles
+    from tests.factories import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory(roles=[roles.TRAINEE]))
+    chinese_texts = [q.stem for q in Question.objects.filter(locale__language_code="zh-hans")]
+    for slug in ("module-check", "final-quiz"):
+        for language in ("en", "zh-hans"):
+            quiz = QuizPage.objects.live().filter(slug=slug, locale__language_code=language).order_by("path").first()
+            page = client.get(quiz.url).content.decode()
+            assert quiz.intro in page
+            response = client.post(reverse("quizzes:start", args=[quiz.pk]))
+            attempt = Attempt.objects.get(public_id=response.url.rstrip("/").split("/")[-1])
+            asked = [a.question for a in attempt.answers.select_related("question", "question__locale")]
+            assert {q.locale.language_code for q in asked} == {language}
+            html = client.get(response.url).content.decode()
+            questions = html[html.index('class="card question') : html.index("</main>")]
+            assert all(q.stem in questions for q in asked)
+            if language == "en":
+                assert not CJK.search(questions), CJK.findall(questions)
+                assert not any(text in html for text in chinese_texts)
+            client.post(reverse("quizzes:submit", args=[attempt.public_id]), {"action": "submit"})
+            review = client.get(reverse("quizzes:review", args=[attempt.public_id])).content.decode()
+            review = review[review.index('class="card question') : review.index("</main>")]
+            cited = "Source:" if language == "en" else "来源："
+            assert review.count(cited) == len(asked)
+            if language == "en":
+                assert not CJK.search(review), CJK.findall(review)
