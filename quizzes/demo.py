@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from courses.calculator import settle
 from courses.models import CoursePage, LessonPage, ModulePage
 
-from .demo_banks import all_banks
+from .demo_banks import all_banks, bank_problems
 from .models import Question, QuestionCategory, QuizDrawRule, QuizPage, QuizQuestion
 from .services.bank import OptionSpec, save_question
 
@@ -104,6 +104,9 @@ def _category(bank: dict, locales: dict) -> QuestionCategory:
 def build_question_banks() -> int:
     locales = _locales()
     for bank in all_banks():
+        problems = bank_problems(bank)
+        if problems:
+            raise ValueError(f"Demo bank {bank.get('prefix')}: " + "; ".join(problems))
         category = _category(bank, locales)
         for spec in bank["questions"]:
             for language, locale in locales.items():

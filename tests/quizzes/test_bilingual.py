@@ -247,7 +247,7 @@ def test_instructors_translate_a_question_and_see_the_original_beside_it(client,
     assert set(translated.tags.names()) == {"trading"} and translated.category.locale == english
 
     edit = client.get(reverse("wagtailsnippets_quizzes_question:edit", args=[translated.pk])).content.decode()
-    assert "Other languages" in edit and original.stem in edit
+    assert "其他语言版本" in edit and original.stem in edit  # the panel, in the admin's language (zh-Hans)
 
 
 # --- what readers see ----------------------------------------------------------------------------------------
@@ -326,3 +326,14 @@ def test_item_analysis_counts_both_languages_as_one_question(english, trainee, i
         ]
     (english_item,) = item_analysis(translated, submitted_attempts(translated))
     assert english_item.question.locale == english and english_item.frequencies[0][0] == "CEA"
+
+
+def test_the_question_list_shows_one_language_at_a_time(client, instructor, english):
+    original = factories.true_false()
+    translate(original, english, "Allowances are mostly allocated for free.")
+    client.force_login(instructor)
+    url = reverse("wagtailsnippets_quizzes_question:list")
+    chinese = client.get(url, {"locale": "zh-hans"}).content.decode()
+    in_english = client.get(url, {"locale": "en"}).content.decode()
+    assert original.stem_text in chinese and "Allowances are mostly allocated" not in chinese
+    assert "Allowances are mostly allocated" in in_english and original.stem_text not in in_english
