@@ -91,7 +91,14 @@ def bank_menu_item():
 def sync_question_translations(request, instance):
     """What decides a score (answers, points, type…) is the same in every language version."""
     if isinstance(instance, Question):
-        sync_translations(instance)
+        for other in sync_translations(instance):
+            from django.contrib import messages
+
+            messages.warning(
+                request,
+                _("The %(language)s version has a different number of options: mark its right options there.")
+                % {"language": other.locale.get_display_name()},
+            )
 
 
 @hooks.register("after_edit_snippet")

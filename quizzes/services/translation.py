@@ -63,19 +63,21 @@ def category_in_locale(category: QuestionCategory, locale) -> QuestionCategory:
     return category.in_locale(getattr(locale, "pk", locale))
 
 
-def sync_translations(question: Question) -> int:
-    """Copy what decides a score from ``question`` to its other language versions; the number updated.
+def sync_translations(question: Question) -> list[Question]:
+    """Copy what decides a score from ``question`` to its other language versions.
 
-    Right options are copied by position when both versions have the same number of options.
+    Right options are copied by position when both versions have the same number of options;
+    the versions whose options could not be matched are returned (the editor is told).
     """
     others = list(Question.objects.filter(translation_key=question.translation_key).exclude(pk=question.pk))
     if not others:
-        return 0
+        return []
     right = [o.is_correct for o in question.options.order_by("sort_order", "pk")]
     tags = [t.name for t in question.tags.all()]
     options = {other.pk: [] for other in others}
     for option in Option.objects.filter(question__in=others).order_by("sort_order", "pk"):
         options[option.question_id].append(option)
+    unmatched = []
     with transaction.atomic():
         for other in others:
             for name in SHARED_FIELDS:
@@ -84,12 +86,14 @@ def sync_translations(question: Question) -> int:
             other.category = category_in_locale(question.category, other.locale_id)
             other.tags.set(tags)
             other.save()
-            if len(options[other.pk]) == len(right):
+            if len(options[other.pk]) != len(right):
+                unmatched.append(other)
+            else:
                 changed = [o for o, flag in zip(options[other.pk], right, strict=True) if o.is_correct != flag]
                 for option in changed:
                     option.is_correct = not option.is_correct
                 Option.objects.bulk_update(changed, ["is_correct"])
-    return len(others)
+    return unmatched
 
 
 def localise_quiz(quiz) -> int:

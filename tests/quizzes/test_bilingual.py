@@ -337,3 +337,15 @@ def test_the_question_list_shows_one_language_at_a_time(client, instructor, engl
     in_english = client.get(url, {"locale": "en"}).content.decode()
     assert original.stem_text in chinese and "Allowances are mostly allocated" not in chinese
     assert "Allowances are mostly allocated" in in_english and original.stem_text not in in_english
+
+
+def test_versions_with_other_options_are_reported_not_guessed(english):
+    from quizzes.services.translation import sync_translations
+
+    original = factories.single(correct=0)
+    translated = translate(original, english, "Which?", options=["A", "B", "C", "D"])
+    translated.options.order_by("sort_order").last().delete()  # the English version lost an option
+    original.options.update(is_correct=False)
+    original.options.filter(sort_order=3).update(is_correct=True)
+    assert sync_translations(original) == [translated]
+    assert list(translated.options.order_by("sort_order").values_list("is_correct", flat=True)) == [True, False, False]
