@@ -1,66 +1,118 @@
-"""Demo data: a question bank per demo course and quizzes at the end of its modules.
+"""Demo data: a bilingual question bank per demo course and quizzes at the end of its modules.
 
-Idempotent: questions are saved by reference and quiz pages are found by slug, so running
-``setup_demo`` again changes nothing. Without the courses demo the quizzes step does nothing.
+The banks are the modules of ``quizzes.demo_banks`` (the format is described there). Idempotent:
+questions are saved by reference and language, quiz pages are found by slug, so running
+``setup_demo`` again changes nothing. Without the courses demo the quizzes step only builds the banks.
 """
 
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from courses.calculator import settle
 from courses.models import CoursePage, LessonPage, ModulePage
 
-from .demo_questions import BANKS
+from .demo_banks import all_banks, bank_problems
 from .models import Question, QuestionCategory, QuizDrawRule, QuizPage, QuizQuestion
 from .services.bank import OptionSpec, save_question
 
 KINDS = {
-    "S": Question.Kind.SINGLE,
-    "M": Question.Kind.MULTIPLE,
-    "TF": Question.Kind.TRUE_FALSE,
-    "N": Question.Kind.NUMERIC,
-    "SETTLE": Question.Kind.NUMERIC,
-    "T": Question.Kind.SHORT_TEXT,
+    "single": Question.Kind.SINGLE,
+    "multiple": Question.Kind.MULTIPLE,
+    "true_false": Question.Kind.TRUE_FALSE,
+    "numeric": Question.Kind.NUMERIC,
+    "settle": Question.Kind.NUMERIC,
+    "text": Question.Kind.SHORT_TEXT,
 }
-MODULE_CHECK = {"zh-hans": "单元小测", "en": "Module check"}
-FINAL_QUIZ = {"zh-hans": "课程结业测验", "en": "Final course quiz"}
+# Bank language keys → Wagtail locale language codes.
+LANGUAGE_CODES = {"zh": "zh-hans", "en": "en"}
+MODULE_CHECK = {
+    "title": {"zh-hans": "单元小测", "en": "Module check"},
+    "intro": {
+        "zh-hans": "<p>从本课程题库随机抽取 5 道题，不计时，可反复练习。</p>",
+        "en": "<p>Five questions drawn at random from this course's question bank. No time limit; "
+        "practise as often as you like.</p>",
+    },
+}
+FINAL_QUIZ = {
+    "title": {"zh-hans": "课程结业测验", "en": "Final course quiz"},
+    "intro": {
+        "zh-hans": "<p>本课程全部题目，限时 30 分钟，60 分及格，最多 3 次机会。提交后可查看答案与解析。</p>",
+        "en": "<p>Every question of this course. 30 minutes, pass mark 60%, at most 3 attempts. "
+        "After submitting you can see the answers and explanations.</p>",
+    },
+}
 
 
-def question_fields(spec) -> dict:
-    code, stem, answer, explanation, tags, *rest = spec
+def as_html(text: str) -> str:
+    return text if text.lstrip().startswith("<") else f"<p>{escape(text)}</p>"
+
+
+def question_fields(spec: dict, language: str) -> dict:
+    """``save_question`` arguments for one language version of a bank question."""
+    texts = spec[language]
+    kind = spec["kind"]
+    default_points = 2 if kind in ("multiple", "settle") else 1
     fields = {
-        "kind": KINDS[code],
-        "stem": f"<p>{stem}</p>",
-        "explanation": explanation,
-        "tags": tags,
-        "points": Decimal(2) if code in ("M", "SETTLE") else Decimal(1),
+        "kind": KINDS[kind],
+        "stem": as_html(texts["stem"]),
+        "explanation": texts.get("explanation", ""),
+        "tags": spec.get("tags", []),
+        "points": Decimal(str(spec.get("points", default_points))),
+        "unit": texts.get("unit", ""),
     }
-    if code in ("S", "M"):
-        fields["options"] = [OptionSpec(text, right) for text, right in answer]
-        if rest:
+    if kind in ("single", "multiple"):
+        fields["options"] = [OptionSpec(text, i in spec["correct"]) for i, text in enumerate(texts["options"])]
+        if spec.get("scoring") == "partial":
             fields["scoring"] = Question.Scoring.PARTIAL
-    elif code == "TF":
-        fields["correct_boolean"] = answer
-    elif code == "N":
-        value, tolerance, unit = answer
-        fields.update(numeric_answer=Decimal(value), tolerance=Decimal(tolerance), unit=unit)
-    elif code == "SETTLE":
-        emissions, allowances, ccer, figure = answer
-        fields.update(numeric_answer=Decimal(getattr(settle(emissions, allowances, ccer), figure)), unit="吨")
+    elif kind == "true_false":
+        fields["correct_boolean"] = spec["correct"]
+    elif kind == "numeric":
+        fields.update(numeric_answer=Decimal(spec["value"]), tolerance=Decimal(spec.get("tolerance", "0")))
+    elif kind == "settle":
+        figure = getattr(settle(**spec["settle"]), spec["figure"])
+        fields.update(numeric_answer=Decimal(figure), tolerance=Decimal(spec.get("tolerance", "0")))
     else:
-        fields["accepted_answers"] = "\n".join(answer.split("|"))
+        fields["accepted_answers"] = "\n".join(texts["accepted"])
     return fields
 
 
-def build_question_banks() -> int:
-    for bank in BANKS:
-        category, _ = QuestionCategory.objects.get_or_create(
-            name=bank["category"], defaults={"description": f"Demo: {bank['course']}"}
+def _locales() -> dict:
+    """Bank language key → Locale (the banks are bilingual, so both locales are made if missing)."""
+    return {key: Locale.objects.get_or_create(language_code=code)[0] for key, code in LANGUAGE_CODES.items()}
+
+
+def _category(bank: dict, locales: dict) -> QuestionCategory:
+    """The bank's category in Chinese, with its English translation (one translation key)."""
+    source = locales["zh"]
+    category = QuestionCategory.objects.filter(name=bank["category"]["zh"], locale=source).first()
+    if category is None:
+        category = QuestionCategory.objects.create(
+            name=bank["category"]["zh"], locale=source, description=f"Demo: {bank['course']}"
         )
-        for number, spec in enumerate(bank["questions"], start=1):
-            save_question(category=category, reference=f"{bank['prefix']}-{number:02d}", **question_fields(spec))
+    for language, locale in locales.items():
+        if language != "zh":
+            translated = category.in_locale(locale.pk)
+            if translated.name != bank["category"][language]:
+                translated.name = bank["category"][language]
+                translated.save()
+    return category
+
+
+def build_question_banks() -> int:
+    locales = _locales()
+    for bank in all_banks():
+        problems = bank_problems(bank)
+        if problems:
+            raise ValueError(f"Demo bank {bank.get('prefix')}: " + "; ".join(problems))
+        category = _category(bank, locales)
+        for spec in bank["questions"]:
+            for language, locale in locales.items():
+                save_question(
+                    category=category, reference=spec["ref"], locale=locale, **question_fields(spec, language)
+                )
     return Question.objects.count()
 
 
@@ -73,23 +125,26 @@ def _add_quiz(module, slug: str, title: str, lesson, **fields) -> QuizPage:
     return quiz
 
 
-def _translate(quiz: QuizPage, titles: dict) -> None:
+def _translate(quiz: QuizPage, texts: dict) -> None:
+    """The English quiz page: a Wagtail translation of the Chinese one (same translation key)."""
     english = Locale.objects.filter(language_code="en").first()
     if english is None or quiz.get_translation_or_none(english) is not None:
         return
     if quiz.get_parent().get_translation_or_none(english) is None:
         return  # the English course tree is not there
     with translation.override("en"):
-        translated = quiz.copy_for_translation(english).specific
-    translated.title = titles["en"]
+        copied = quiz.copy_for_translation(english)
+    translated = QuizPage.objects.get(pk=copied.pk)  # with its questions in English (quizzes.signals)
+    translated.title = texts["title"]["en"]
+    translated.intro = texts["intro"]["en"]
     translated.save_revision().publish()
 
 
 def build_demo_quizzes() -> int:
     """Per course: a short random check after the first module, a timed final quiz after the last."""
-    for bank in BANKS:
+    for bank in all_banks():
         course = CoursePage.objects.filter(import_source=bank["course"], locale__language_code="zh-hans").first()
-        category = QuestionCategory.objects.filter(name=bank["category"]).first()
+        category = QuestionCategory.objects.filter(name=bank["category"]["zh"], locale__language_code="zh-hans").first()
         if course is None or category is None:
             continue
         modules = list(ModulePage.objects.child_of(course).order_by("path"))
@@ -99,9 +154,9 @@ def build_demo_quizzes() -> int:
         check = _add_quiz(
             first,
             "module-check",
-            MODULE_CHECK["zh-hans"],
+            MODULE_CHECK["title"]["zh-hans"],
             LessonPage.objects.child_of(first).order_by("path").last(),
-            intro="<p>从本课程题库随机抽取 5 道题，不计时，可反复练习。</p>",
+            intro=MODULE_CHECK["intro"]["zh-hans"],
             selection=QuizPage.Selection.RANDOM,
             required_for_completion=False,
             max_attempts=0,
@@ -110,9 +165,9 @@ def build_demo_quizzes() -> int:
         final = _add_quiz(
             last,
             "final-quiz",
-            FINAL_QUIZ["zh-hans"],
+            FINAL_QUIZ["title"]["zh-hans"],
             LessonPage.objects.child_of(last).order_by("path").last(),
-            intro="<p>本课程全部题目，限时 30 分钟，60 分及格，最多 3 次机会。提交后可查看答案与解析。</p>",
+            intro=FINAL_QUIZ["intro"]["zh-hans"],
             time_limit_minutes=30,
             max_attempts=3,
             pass_mark=60,

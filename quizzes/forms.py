@@ -1,6 +1,7 @@
 """Forms: the question editor's cross-field rules, result filters, bank upload."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -11,7 +12,17 @@ from .services.results import ResultFilters
 
 
 class QuestionAdminForm(WagtailAdminModelForm):
-    """Applies the bank's per-type rules (options, answers) to the editor, options formset included."""
+    """Applies the bank's per-type rules (options, answers) to the editor, options formset included.
+
+    The category list offers the categories in the question's language.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = getattr(self.instance, "locale_id", None)
+        field = self.fields.get("category")
+        if locale_id and field is not None:
+            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk=self.instance.category_id or 0))
 
     def clean(self):
         cleaned = super().clean()

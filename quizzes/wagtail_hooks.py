@@ -18,6 +18,7 @@ from . import admin_urls
 from .forms import QuestionAdminForm
 from .models import Question, QuestionCategory
 from .services.overview import quiz_state, quizzes_for_lesson, unpassed_required_quizzes
+from .services.translation import sync_translations
 
 MENU_HOOK = "register_quizzes_menu_item"
 
@@ -97,6 +98,21 @@ def bank_menu_item():
     )
 
 
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def sync_question_translations(request, instance):
+    """What decides a score (answers, points, type…) is the same in every language version."""
+    if isinstance(instance, Question):
+        for other in sync_translations(instance):
+            from django.contrib import messages
+
+            messages.warning(
+                request,
+                _("The %(language)s version has a different number of options: mark its right options there.")
+                % {"language": other.locale.get_display_name()},
+            )
+
+
 @hooks.register("after_edit_snippet")
 def suggest_regrade(request, instance):
     """A corrected question does not change past results until someone regrades them."""
@@ -105,7 +121,9 @@ def suggest_regrade(request, instance):
 
         from .models import AttemptAnswer
 
-        graded = AttemptAnswer.objects.filter(question=instance, awarded__isnull=False).count()
+        graded = AttemptAnswer.objects.filter(
+            question__translation_key=instance.translation_key, awarded__isnull=False
+        ).count()
         if graded:
             messages.info(
                 request,

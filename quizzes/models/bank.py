@@ -1,11 +1,15 @@
 """The question bank: categories, questions (five kinds), their options and topic tags.
 
 Questions are snippets, not pages: one question can appear in many quizzes, and a quiz can
-draw at random from a category. ``reference`` is the natural key that import/export uses.
+draw at random from a category. Questions and categories are translatable the Wagtail way
+(``TranslatableMixin``: a locale and a translation key shared by the language versions); the
+options are an inline orderable and travel with their question's translation. ``reference`` is
+the natural key that import/export uses, shared by a question's translations (unique per locale).
 """
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.html import strip_tags
@@ -17,7 +21,9 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+
+from ..panels import OtherLanguagesPanel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "superscript", "subscript"]
 # The topic tags the demo and the docs use; authors may add others.
@@ -28,24 +34,39 @@ def new_reference() -> str:
     return f"Q-{secrets.token_hex(4).upper()}"
 
 
-class QuestionCategory(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
+class QuestionCategory(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("question category")
         verbose_name_plural = _("question categories")
+        constraints = [models.UniqueConstraint(fields=["name", "locale"], name="quizzes_category_name_per_locale")]
 
     def __str__(self):
         return self.name
+
+    def in_locale(self, locale_id: int) -> "QuestionCategory":
+        """This category's version in a locale, created (named as this one) when missing."""
+        if self.locale_id == locale_id:
+            return self
+        existing = QuestionCategory.objects.filter(translation_key=self.translation_key, locale_id=locale_id).first()
+        if existing:
+            return existing
+        name = self.name
+        while QuestionCategory.objects.filter(name=name, locale_id=locale_id).exists():
+            name = f"{self.name[:90]} ({secrets.token_hex(2)})"
+        return QuestionCategory.objects.create(
+            name=name, description=self.description, translation_key=self.translation_key, locale_id=locale_id
+        )
 
 
 class TaggedQuestion(TaggedItemBase):
     content_object = ParentalKey("quizzes.Question", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Question(ClusterableModel):
+class Question(TranslatableMixin, ClusterableModel):
     class Kind(models.TextChoices):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
@@ -60,9 +81,11 @@ class Question(ClusterableModel):
     reference = models.CharField(
         _("reference"),
         max_length=40,
-        unique=True,
         default=new_reference,
-        help_text=_("A short unique code; bulk import updates the question with the same reference."),
+        help_text=_(
+            "A short unique code, the same in every language; bulk import updates the question with the same "
+            "reference and language."
+        ),
     )
     category = models.ForeignKey(
         QuestionCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="questions"
@@ -112,6 +135,7 @@ class Question(ClusterableModel):
 
     panels = [
         FieldRowPanel([FieldPanel("reference"), FieldPanel("category")]),
+        OtherLanguagesPanel(),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("points")]),
         FieldPanel("stem"),
         InlinePanel("options", label=_("Options (single and multiple choice)")),
@@ -127,13 +151,33 @@ class Question(ClusterableModel):
         FieldPanel("is_active"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["category__name", "reference"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(fields=["reference", "locale"], name="quizzes_question_reference_per_locale")
+        ]
 
     def __str__(self):
         return f"{self.reference} · {self.stem_text}"
+
+    def clean(self):
+        super().clean()
+        # One reference names one question in every language: its translations share it, nothing else may.
+        clash = Question.objects.filter(reference=self.reference).exclude(translation_key=self.translation_key)
+        if self.reference and clash.exists():
+            raise ValidationError(
+                {"reference": _("Another question already uses this reference; translate that question instead.")}
+            )
+
+    def save(self, *args, **kwargs):
+        # A question sits in a category of its own language (a translation copies the original's).
+        if self.locale_id is None:
+            self.locale = self.get_default_locale()
+        if self.category_id and self.category.locale_id != self.locale_id:
+            self.category = self.category.in_locale(self.locale_id)
+        super().save(*args, **kwargs)
 
     @property
     def stem_text(self) -> str:

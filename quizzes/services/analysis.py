@@ -12,8 +12,13 @@ trainee different questions): its responses are those attempts, and Kelley's gro
 bottom 27 % *of those attempts*. The header counts the graded attempts whose answers are recorded, so
 with fixed questions every row's responses equal the header. A fixed number of queries whatever the
 number of attempts or questions.
+
+A quiz and its translations are one quiz: answers are grouped by the question's translation key
+(its language versions) and option counts by the option's position, and each row shows the
+question in the quiz page's language.
 """
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -23,6 +28,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
 from ..models import AttemptAnswer, Question, QuizPage, SelectedOption
+from .translation import option_slots, versions_by_key
 
 GROUP_PERCENT = 27  # Kelley's groups: the top and bottom 27 % of the attempts that drew the question
 TOP_TYPED_ANSWERS = 5
@@ -62,62 +68,83 @@ def analysed_attempts(attempts) -> int:
 
 
 def _per_question(answers) -> dict:
-    """question id -> (responses, facility, upper-group facility, lower-group facility), one query.
+    """question translation key -> (responses, facility, upper-group facility, lower-group facility), one query.
 
     Window functions rank each question's answers by their attempt's percent; the outer query keeps
     the first ceil(27 % of n) in each direction (integer arithmetic: 100·rank ≤ 27·n + 99).
     """
     ranked = answers.annotate(
+        question_key=F("question__translation_key"),
         high=Window(
-            RowNumber(), partition_by=[F("question_id")], order_by=[F("attempt__percent").desc(), "attempt_id"]
+            RowNumber(),
+            partition_by=[F("question__translation_key")],
+            order_by=[F("attempt__percent").desc(), "attempt_id"],
         ),
-        low=Window(RowNumber(), partition_by=[F("question_id")], order_by=[F("attempt__percent").asc(), "attempt_id"]),
-        seen=Window(Count("pk"), partition_by=[F("question_id")]),
-    ).values("question_id", "fraction", "high", "low", "seen")
+        low=Window(
+            RowNumber(),
+            partition_by=[F("question__translation_key")],
+            order_by=[F("attempt__percent").asc(), "attempt_id"],
+        ),
+        seen=Window(Count("pk"), partition_by=[F("question__translation_key")]),
+    ).values("question_key", "fraction", "high", "low", "seen")
     inner, params = ranked.query.sql_with_params()
     q = connection.ops.quote_name
     in_group = f"100 * {{rank}} <= {GROUP_PERCENT} * {q('seen')} + 99"
     sql = (
-        f"SELECT {q('question_id')}, COUNT(*), AVG({q('fraction')}), "  # noqa: S608 (no user input)
+        f"SELECT {q('question_key')}, COUNT(*), AVG({q('fraction')}), "  # noqa: S608 (no user input)
         f"AVG(CASE WHEN {in_group.format(rank=q('high'))} THEN {q('fraction')} END), "
         f"AVG(CASE WHEN {in_group.format(rank=q('low'))} THEN {q('fraction')} END) "
-        f"FROM ({inner}) ranked GROUP BY {q('question_id')}"
+        f"FROM ({inner}) ranked GROUP BY {q('question_key')}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {row[0]: row[1:] for row in cursor.fetchall()}
+        # A raw cursor returns SQLite's UUIDs as hex text: keys are made UUIDs, as the ORM gives them.
+        return {uuid.UUID(str(row[0])): row[1:] for row in cursor.fetchall()}
 
 
 def item_analysis(quiz: QuizPage, attempts) -> list[ItemStats]:
     answers = graded_answers(attempts)
     per_question = _per_question(answers)
-    option_counts = dict(
+    asked = set(answers.values_list("question_id", flat=True).distinct())
+    slots = option_slots(asked)
+    option_counts = defaultdict(int)
+    for option_id, n in (
         SelectedOption.objects.filter(answer__in=answers.values("pk"))
         .values("option_id")
         .annotate(n=Count("pk"))
         .values_list("option_id", "n")
-    )
-    typed = defaultdict(list)
-    for question_id, text, n in (
-        answers.filter(question__kind__in=[Question.Kind.TRUE_FALSE, Question.Kind.NUMERIC, Question.Kind.SHORT_TEXT])
-        .values("question_id", "response_text")
-        .annotate(n=Count("pk"))
-        .order_by("question_id", "-n", "response_text")
-        .values_list("question_id", "response_text", "n")
     ):
-        typed[question_id].append((text, n))
-    questions = Question.objects.filter(pk__in=per_question).prefetch_related("options")
-    order = {qid: i for i, qid in enumerate(quiz.fixed_questions.values_list("question_id", flat=True))}
+        option_counts[slots.get(option_id)] += n
+    typed = defaultdict(lambda: defaultdict(int))
+    for key, text, n in (
+        answers.filter(question__kind__in=[Question.Kind.TRUE_FALSE, Question.Kind.NUMERIC, Question.Kind.SHORT_TEXT])
+        .values("question__translation_key", "response_text")
+        .annotate(n=Count("pk"))
+        .values_list("question__translation_key", "response_text", "n")
+    ):
+        typed[key][text] += n
+    questions = versions_by_key(asked, quiz.locale_id)
+    order = {
+        key: i
+        for i, key in enumerate(
+            quiz.fixed_questions.order_by("sort_order").values_list("question__translation_key", flat=True)
+        )
+    }
     items = []
-    for question in sorted(questions, key=lambda q: (order.get(q.pk, len(order)), q.category_id, q.reference)):
-        responses, facility, upper, lower = per_question[question.pk]
+    for key, question in sorted(
+        questions.items(), key=lambda kq: (order.get(kq[0], len(order)), kq[1].category_id, kq[1].reference)
+    ):
+        responses, facility, upper, lower = per_question[key]
         item = ItemStats(question=question, answered=responses, facility=facility)
         if responses >= 2 and upper is not None and lower is not None:
             item.discrimination = upper - lower
         if question.has_options:
-            item.frequencies = [(o.text, option_counts.get(o.pk, 0), o.is_correct) for o in question.options.all()]
+            item.frequencies = [
+                (o.text, option_counts.get((key, i), 0), o.is_correct) for i, o in enumerate(question.options.all())
+            ]
         else:
-            item.frequencies = _typed_frequencies(question, typed[question.pk])
+            counts = sorted(typed[key].items(), key=lambda tn: (-tn[1], tn[0]))
+            item.frequencies = _typed_frequencies(question, counts)
         items.append(item)
     return items
 

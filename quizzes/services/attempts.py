@@ -23,6 +23,7 @@ from ..models import Attempt, AttemptAnswer, Option, Question, QuizPage, Selecte
 from .bulk_sql import update_rows
 from .errors import QuizError
 from .grading import grade_attempt
+from .translation import default_locale_id, prefer_locale, questions_in_locale
 
 logger = logging.getLogger(__name__)
 
@@ -36,28 +37,49 @@ _rng = random.SystemRandom()
 
 
 def draw_questions(quiz: QuizPage, rng=_rng) -> list[Question]:
-    """The questions for a new attempt: the fixed list, or N at random from each rule's category."""
+    """The questions for a new attempt, in the quiz page's language.
+
+    Fixed: the list in order, each question in the page's language where translated (else as
+    listed). Random: N per rule from the rule's category (in any of its languages), the questions
+    translated into the page's language first; untranslated ones only top up a short pool.
+    """
     if quiz.selection == QuizPage.Selection.FIXED:
         rows = quiz.fixed_questions.filter(question__is_active=True).select_related("question").order_by("sort_order")
-        questions = [row.question for row in rows]
+        questions = questions_in_locale([row.question for row in rows], quiz.locale_id)
     else:
-        rules = list(quiz.draw_rules.order_by("sort_order"))
-        pool = defaultdict(list)
-        for question_id, category_id in (
-            Question.objects.filter(is_active=True, category_id__in=[r.category_id for r in rules])
-            .order_by("pk")
-            .values_list("id", "category_id")
-        ):
-            pool[category_id].append(question_id)
-        chosen: list[int] = []
-        for rule in rules:
-            available = [q for q in pool[rule.category_id] if q not in chosen]
-            chosen.extend(rng.sample(available, min(rule.count, len(available))))
-        found = Question.objects.in_bulk(chosen)
-        questions = [found[pk] for pk in chosen]
+        questions = _random_draw(quiz, rng)
     if quiz.shuffle_questions:
         rng.shuffle(questions)
     return questions
+
+
+def _random_draw(quiz: QuizPage, rng) -> list[Question]:
+    rules = list(quiz.draw_rules.select_related("category").order_by("sort_order"))
+    versions = defaultdict(lambda: defaultdict(list))  # category key → question key → [(id, locale id)]
+    for question_id, key, locale_id, category_key in (
+        Question.objects.filter(
+            is_active=True, category__translation_key__in=[r.category.translation_key for r in rules]
+        )
+        .order_by("pk")
+        .values_list("id", "translation_key", "locale_id", "category__translation_key")
+    ):
+        versions[category_key][key].append((question_id, locale_id))
+    fallback = default_locale_id()
+    chosen: list[int] = []
+    for rule in rules:
+        pool = versions[rule.category.translation_key]
+        shown = {key: prefer_locale(pairs, quiz.locale_id, fallback) for key, pairs in pool.items()}
+        translated = [pk for key, pk in shown.items() if pk not in chosen and _has_locale(pool[key], quiz.locale_id)]
+        others = [pk for key, pk in shown.items() if pk not in chosen and not _has_locale(pool[key], quiz.locale_id)]
+        picked = rng.sample(translated, min(rule.count, len(translated)))
+        picked += rng.sample(others, min(rule.count - len(picked), len(others)))
+        chosen.extend(picked)
+    found = Question.objects.in_bulk(chosen)
+    return [found[pk] for pk in chosen]
+
+
+def _has_locale(pairs: list[tuple], locale_id: int) -> bool:
+    return any(loc == locale_id for _pk, loc in pairs)
 
 
 def option_orders(questions: list[Question], shuffle: bool, rng=_rng) -> dict[int, list[int]]:

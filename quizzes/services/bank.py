@@ -1,12 +1,15 @@
 """Question bank rules: what makes a question valid, and saving one (admin, import, demo, tests)."""
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from ..models import Option, Question, QuestionCategory
+from .translation import sync_translations
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ def save_question(
     kind: str,
     stem: str,
     reference: str = "",
+    locale: Locale | None = None,
     points=Decimal(1),
     explanation: str = "",
     options: list[OptionSpec] = (),
@@ -67,11 +71,15 @@ def save_question(
     tags: list[str] = (),
     is_active: bool = True,
 ) -> Question:
-    """Create a question, or update the one with this reference.
+    """Create a question, or update the one with this reference in this language (default: the
+    default language).
 
-    Options are updated in place by position, so past attempts keep pointing at the option
-    they chose; extra old options are removed.
+    A new question whose reference exists in another language becomes that question's translation
+    (same translation key), and what decides the score is copied to the other versions. Options are
+    updated in place by position, so past attempts keep pointing at the option they chose; extra
+    old options are removed.
     """
+    locale = locale or Locale.get_default()
     options = [o for o in options if o.text.strip()]
     errors = question_errors(
         kind,
@@ -100,10 +108,14 @@ def save_question(
         "is_active": is_active,
     }
     with transaction.atomic():
-        if reference:
-            question, _created = Question.objects.update_or_create(reference=reference, defaults=fields)
-        else:
-            question = Question.objects.create(**fields)
+        question = Question.objects.filter(reference=reference, locale=locale).first() if reference else None
+        if question is None:
+            sibling = Question.objects.filter(reference=reference).first() if reference else None
+            key = sibling.translation_key if sibling else uuid.uuid4()
+            question = Question(locale=locale, translation_key=key, **({"reference": reference} if reference else {}))
+        for name, value in fields.items():
+            setattr(question, name, value)
+        question.save()
         existing = list(question.options.order_by("sort_order", "pk"))
         for position, spec in enumerate(options):
             if position < len(existing):
@@ -118,4 +130,5 @@ def save_question(
             option.delete()
         question.tags.set(list(tags))
         question.save()
+        sync_translations(question)
     return question

@@ -1,8 +1,11 @@
 """Bulk authoring: a question bank as CSV or XLSX rows, in and out.
 
-One row per question; ``reference`` is the key, so importing the same file twice updates
-rather than duplicates. Every row is checked before anything is written: one bad row and
-nothing is imported, and each problem names its row and column.
+One row per question and language; ``reference`` + ``language`` is the key, so importing the same
+file twice updates rather than duplicates, and rows with the same reference in different languages
+are translations of one question (they must agree on what decides the score: type, points,
+correct options, answers, tags, active). ``category`` is the category's name in the row's language.
+An empty or missing ``language`` means the default language. Every row is checked before anything
+is written: one bad row and nothing is imported, and each problem names its row and column.
 """
 
 import csv
@@ -11,9 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import nh3
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from accounts.spreadsheet import FORMULA_STARTS
 from accounts.uploads import UnsafeUpload, check_xlsx_archive
@@ -21,9 +26,13 @@ from accounts.uploads import UnsafeUpload, check_xlsx_archive
 from ..models import Question, QuestionCategory
 from .bank import OptionSpec, question_errors, save_question
 
+# Columns whose values a question's language versions share (``translation.SHARED_FIELDS`` and tags).
+SHARED_COLUMNS = ["type", "points", "correct", "scoring", "numeric_answer", "tolerance", "tags", "active"]
+
 OPTION_COLUMNS = [f"option_{letter}" for letter in "abcdefgh"]
 COLUMNS = [
     "reference",
+    "language",
     "category",
     "type",
     "stem",
@@ -163,10 +172,32 @@ def _boolean(value: str):
     return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
 
 
+def language_codes() -> dict[str, str]:
+    """What people write in the language column → the content language code ("zh" → "zh-hans")."""
+    codes = {}
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        codes[code.lower()] = code
+        codes[str(name).lower()] = code
+        codes.setdefault(code.split("-")[0].lower(), code)
+    return codes
+
+
+def parse_language(value: str, row: int, errors: list) -> str:
+    if not value:
+        return Locale.get_default().language_code
+    code = language_codes().get(value.strip().lower().replace("_", "-"))
+    if code is None:
+        choices = ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+        errors.append(RowError(row, "language", _("Use one of: %(codes)s.") % {"codes": choices}))
+        return ""
+    return code
+
+
 def parse_row(data: dict, errors: list) -> dict | None:
     """Turn one row into ``save_question`` arguments, recording problems in ``errors``."""
     row = data["_row"]
     before = len(errors)
+    language = parse_language(data.get("language", ""), row, errors)
     kinds = {k.value: k.value for k in Question.Kind} | {str(k.label).lower(): k.value for k in Question.Kind}
     kind = kinds.get(data.get("type", "").lower())
     for column in ("reference", "category", "stem"):
@@ -215,6 +246,7 @@ def parse_row(data: dict, errors: list) -> dict | None:
         return None
     return {
         "reference": data["reference"],
+        "language": language,
         "category_name": data["category"],
         "kind": kind,
         "stem": as_html(data["stem"]),
@@ -239,33 +271,89 @@ def import_questions(filename: str, content: bytes) -> dict:
     """Check every row, then save all of them in one transaction, or none; ``{"created", "updated"}``."""
     rows = read_rows(filename, content)
     errors: list[RowError] = []
-    parsed, seen = [], {}
+    parsed, seen, versions = [], {}, {}
     for data in rows:
-        reference = data.get("reference", "")
-        if reference and reference in seen:
-            errors.append(
-                RowError(data["_row"], "reference", _("Same reference as row %(row)d.") % {"row": seen[reference]})
-            )
-        seen.setdefault(reference, data["_row"])
         result = parse_row(data, errors)
+        reference = data.get("reference", "")
+        if not reference:
+            continue
+        language = parse_language(data.get("language", ""), data["_row"], [])  # parse_row reports a bad one
+        if (reference, language) in seen:
+            errors.append(
+                RowError(
+                    data["_row"],
+                    "reference",
+                    _("Same reference and language as row %(row)d.") % {"row": seen[reference, language]},
+                )
+            )
+        else:
+            seen[reference, language] = data["_row"]
+            _check_same_as_other_languages(data, versions.setdefault(reference, data), errors)
         if result:
             parsed.append(result)
     if errors:
         raise ImportFailed(errors)
-    existing = set(Question.objects.filter(reference__in=seen).values_list("reference", flat=True))
+    locales = {loc.language_code: loc for loc in Locale.objects.all()}
+    existing = set(
+        Question.objects.filter(reference__in={ref for ref, _lang in seen}).values_list(
+            "reference", "locale__language_code"
+        )
+    )
     with transaction.atomic():
-        categories = {}
         for spec in parsed:
-            name = spec.pop("category_name")
-            if name not in categories:
-                categories[name] = QuestionCategory.objects.get_or_create(name=name)[0]
-            save_question(category=categories[name], **spec)
-    return {"created": len(parsed) - len(existing), "updated": len(existing)}
+            locale = locales.get(spec["language"]) or Locale.objects.create(language_code=spec["language"])
+            locales[spec.pop("language")] = locale
+            category = _category(spec.pop("category_name"), locale, spec["reference"])
+            save_question(category=category, locale=locale, **spec)
+    updated = len(existing & set(seen))
+    return {"created": len(parsed) - updated, "updated": updated}
+
+
+def _check_same_as_other_languages(data: dict, first: dict, errors: list) -> None:
+    """Rows of one reference are one question in several languages: what decides the score must match."""
+    if first is data:
+        return
+    for column in SHARED_COLUMNS:
+        if _comparable(column, data.get(column, "")) != _comparable(column, first.get(column, "")):
+            errors.append(
+                RowError(
+                    data["_row"],
+                    column,
+                    _("Differs from row %(row)d, the same question in another language.") % {"row": first["_row"]},
+                )
+            )
+
+
+def _comparable(column: str, value: str):
+    value = value.strip()
+    if column in ("points", "numeric_answer", "tolerance"):
+        try:
+            return Decimal(value.replace(",", "")) if value else None
+        except InvalidOperation:
+            return value
+    if column in ("correct", "tags"):
+        return frozenset(v.strip().lower() for v in value.replace("，", ",").split(",") if v.strip())
+    if column == "active":
+        return _boolean(value or "true")
+    return value.lower()
+
+
+def _category(name: str, locale: Locale, reference: str) -> QuestionCategory:
+    """The category with this name in the row's language. A new one is the translation of the
+    category of the question's other language versions when that has none in this language yet."""
+    category = QuestionCategory.objects.filter(name=name, locale=locale).first()
+    if category:
+        return category
+    sibling = Question.objects.filter(reference=reference).exclude(locale=locale).select_related("category").first()
+    key = sibling.category.translation_key if sibling else None
+    if key and not QuestionCategory.objects.filter(translation_key=key, locale=locale).exists():
+        return QuestionCategory.objects.create(name=name, locale=locale, translation_key=key)
+    return QuestionCategory.objects.create(name=name, locale=locale)
 
 
 def export_rows(questions):
     """The bank as rows in ``COLUMNS`` order (three queries: questions, options, tags)."""
-    for question in questions.select_related("category").prefetch_related("options", "tags"):
+    for question in questions.select_related("category", "locale").prefetch_related("options", "tags"):
         options = list(question.options.all())[: len(OPTION_COLUMNS)]
         option_cells = [o.text for o in options] + [""] * (len(OPTION_COLUMNS) - len(options))
         if question.kind == Question.Kind.TRUE_FALSE:
@@ -274,6 +362,7 @@ def export_rows(questions):
             correct = ",".join("ABCDEFGH"[i] for i, o in enumerate(options) if o.is_correct)
         yield [
             question.reference,
+            question.locale.language_code,
             question.category.name,
             question.kind,
             question.stem,

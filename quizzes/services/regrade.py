@@ -30,6 +30,7 @@ def regrade_question(question: Question) -> dict:
 
 
 def question_attempt_ids(question: Question):
+    """Attempts that drew the question in any of its languages."""
     from ..models import AttemptAnswer
 
-    return AttemptAnswer.objects.filter(question=question).values("attempt_id")
+    return AttemptAnswer.objects.filter(question__translation_key=question.translation_key).values("attempt_id")

@@ -4,6 +4,7 @@ URLs are added under /admin/ by ``wagtail_hooks`` (so only admin users reach the
 checks its own permission and answers 403 otherwise.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
@@ -27,6 +28,11 @@ from ..services.results import course_title, result_rows, submitted_attempts, su
 
 # ``(request, quiz, filters, "csv"|"xlsx") -> response``: the reports app registers the writer.
 RESULTS_DOWNLOAD_HOOK = "quizzes_results_download"
+
+
+def _number(value) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
+
 
 view_results = permission_required("quizzes.view_results", raise_exception=True)
 may_regrade = permission_required("quizzes.regrade_attempt", raise_exception=True)
@@ -148,10 +154,13 @@ def regrade_one_question(request, question_id):
 
 @permission_required("quizzes.view_question", raise_exception=True)
 def bank_export(request):
-    questions = Question.objects.order_by("category__name", "reference")
-    category = request.GET.get("category")
-    if category and category.isdigit():
-        questions = questions.filter(category_id=int(category))
+    questions = Question.objects.order_by("reference", "locale__language_code")
+    category = QuestionCategory.objects.filter(pk=_number(request.GET.get("category"))).first()
+    if category:  # the category in every language
+        questions = questions.filter(category__translation_key=category.translation_key)
+    language = request.GET.get("language", "")
+    if language in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        questions = questions.filter(locale__language_code=language)
     filename = f"question-bank-{timezone.localdate():%Y%m%d}"
     rows = bank_io.export_rows(questions)
     if request.GET.get("format") == "xlsx":
@@ -180,7 +189,8 @@ def bank_import(request):
             "form": form,
             "errors": errors,
             "columns": bank_io.COLUMNS,
-            "categories": QuestionCategory.objects.all(),
+            "categories": QuestionCategory.objects.select_related("locale").order_by("locale__language_code", "name"),
+            "languages": settings.WAGTAIL_CONTENT_LANGUAGES,
             "page_title": _("Import and export questions"),
         },
         status=400 if (errors or form.errors) else 200,
