@@ -102,12 +102,13 @@ def check_demo_banks_and_quizzes():
     # The facts' worked example, and the 5% cap, as numeric questions computed by the calculator.
     for language in ("zh-hans", "en"):
         bank = Question.objects.filter(locale__language_code=language)
-        shortfall = bank.get(reference="SC-06")
+        shortfall = bank.get(reference="CC-08")
         assert shortfall.kind == "numeric" and shortfall.numeric_answer == Decimal(20000)
+        capped = bank.get(reference="SC-06")  # a capped coal unit's first-cycle obligation
+        assert capped.numeric_answer == 950000
         cap = bank.get(reference="CC-03")
-        assert cap.numeric_answer == 50000 and "5%" in cap.stem
-        assert bank.get(reference="CC-04").numeric_answer == 117283  # rounded down
-        assert set(cap.tags.names()) == {"CCER"}
+        assert cap.numeric_answer == 61728 and set(cap.tags.names()) == {"CCER"}  # 5 %, rounded down
+        assert bank.get(reference="CC-04").numeric_answer == 43660
     assert settle(1_000_000, 930_000, 80_000).shortfall == 20000
 
     chinese = QuizPage.objects.filter(locale__language_code="zh-hans")
