@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts import roles
 from config import content_cache
@@ -13,6 +15,15 @@ def _fresh_cache():
     content_cache.forget_recent()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language: a request to /en/ leaves English active in
+    the thread, and reverse() outside a request would otherwise build /en/ URLs in the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
