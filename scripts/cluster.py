@@ -253,7 +253,8 @@ class Cluster:
     def _start_haproxy(self) -> None:
         config = self.var_dir / "haproxy.cfg"
         servers = [(f"app{i + 1}", f"127.0.0.1:{port}") for i, port in enumerate(self.app_ports)]
-        stats = f"    stats socket {self.stats_socket} mode 600 level user"
+        # The stats socket tells which server answered; the log keeps only errors and retries.
+        stats = f"    stats socket {self.stats_socket} mode 600 level user\n    log stdout format raw local0 info"
         config.write_text(
             render_haproxy_config(servers, [f"bind 127.0.0.1:{self.port}"], forwarded_proto="http", global_extra=stats)
         )

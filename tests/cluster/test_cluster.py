@@ -100,14 +100,18 @@ def test_lesson_published_through_a_is_shown_by_b_within_two_seconds(cluster, se
 
 def test_failed_login_throttle_counts_across_both_servers(cluster, seeded):
     email = seeded["throttled"]
+    # allauth keys the count by the site's host and the email: send the Host that HAProxy passes
+    # on to every server (the public one), as the servers are addressed directly here.
+    public_host = {"Host": f"127.0.0.1:{cluster.port}"}
     answers = []
     for attempt in range(7):
         base = cluster.app_url(attempt % 2)  # A, B, A, B, …
         browser = requests.Session()
-        browser.get(f"{base}/accounts/login/", timeout=30)
+        browser.get(f"{base}/accounts/login/", headers=public_host, timeout=30)
         answer = browser.post(
             f"{base}/accounts/login/",
             data={"login": email, "password": "wrong-password-1", "csrfmiddlewaretoken": csrf(browser)},
+            headers=public_host,
             allow_redirects=False,
             timeout=30,
         )
@@ -116,10 +120,11 @@ def test_failed_login_throttle_counts_across_both_servers(cluster, seeded):
     assert answers == [200] * 5 + [429, 429], answers
     # The right password is refused too while the throttle holds.
     browser = requests.Session()
-    browser.get(f"{cluster.app_url(A)}/accounts/login/", timeout=30)
+    browser.get(f"{cluster.app_url(A)}/accounts/login/", headers=public_host, timeout=30)
     answer = browser.post(
         f"{cluster.app_url(A)}/accounts/login/",
         data={"login": email, "password": seeded["password"], "csrfmiddlewaretoken": csrf(browser)},
+        headers=public_host,
         allow_redirects=False,
         timeout=30,
     )
