@@ -14,12 +14,6 @@ from scripts.cluster import Cluster, haproxy_path
 BURST_TRAINEES = 1400
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/cluster/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.cluster)
-
-
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory):
     if not haproxy_path():

@@ -17,6 +17,8 @@ from tests.attendance.test_burst import post
 from tests.cluster.conftest import BURST_TRAINEES
 from tests.cluster.seed import DRAFT_TITLE, LIVE_TITLE
 
+pytestmark = pytest.mark.cluster
+
 A, B = 0, 1
 CONCURRENCY = 50
 PUBLISH_VISIBLE_WITHIN_SECONDS = 2.0  # the bound: GENERATION_RECHECK_SECONDS plus a request
