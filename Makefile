@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 PYTEST_WORKERS ?= auto
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve test test-unit test-browser lint format messages compile-messages migrate demo bench audit clean
+.PHONY: run serve worker cluster test test-unit test-browser test-cluster lint format messages compile-messages migrate demo bench audit clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,8 @@ serve: migrate var/.demo-loaded  ## Production settings: gunicorn + whitenoise o
 
 worker: migrate  ## The notifications worker: reminders and the outbox (e-mail, SMS), one pass every 30 s.
 	$(MANAGE) send_notifications --loop --interval $${INTERVAL:-30}
+cluster: compile-messages  ## HAProxy + two gunicorn servers + a fresh PostgreSQL database + Redis on this machine (scripts/cluster.py).
+	$(BIN)/python -m scripts.cluster $(CLUSTER_ARGS)
 
 bench: compile-messages  ## Fresh SQLite + PostgreSQL databases, gunicorn, one table of ratios to a bare view.
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
@@ -66,11 +68,15 @@ test: test-unit  ## check, migrations check, the whole suite (browser tests too 
 test-unit: compile-messages
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -m "not browser" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not browser and not cluster" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-browser: compile-messages
 	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# Skipped only outside CI when haproxy is missing; one cluster serves every test, so no xdist.
+test-cluster: compile-messages  ## Tests against HAProxy + two app servers (needs PostgreSQL, Redis, haproxy).
+	$(BIN)/pytest -m cluster -p no:xdist tests/cluster $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

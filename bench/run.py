@@ -15,7 +15,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import checkins, database, exports, final_quiz, report, rows, scenarios
+from . import checkins, cluster_row, database, exports, final_quiz, report, rows, scenarios
 from .server import Server
 
 STARTED = time.monotonic()
@@ -85,6 +85,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer trainees and check-ins")
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-cluster", action="store_true", help="no HAProxy + two app servers row")
     args = parser.parse_args(argv)
     args.burst = 300 if args.quick else checkins.BURST_TRAINEES
     args.big = 2000 if args.quick else checkins.BIG_CHECKINS
@@ -108,6 +109,9 @@ def main(argv=None) -> int:
             manifest = seed(pg_env, args, big=args.big, graders=0)
             say("PostgreSQL: measuring")
             table += measure_server(pg_env, manifest, args, include_pages=False)
+
+    if not args.skip_cluster:
+        table += cluster_row.cluster_rows(args.burst, say)
 
     say("exports: bench.export_command")
     table += exports.export_rows(env, rows=20_000 if args.quick else exports.EXPORT_ROWS)

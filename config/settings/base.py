@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz for the load balancer, before the SSL redirect and host check (config/healthz.py).
+    "config.healthz.HealthCheckMiddleware",
     "config.upload_limits.RequestSizeLimitMiddleware",
     "config.upload_limits.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
