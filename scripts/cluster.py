@@ -35,7 +35,15 @@ DB_PREFIX = os.environ.get("CLUSTER_DB_PREFIX", "cluster")
 APP_SERVERS = 2
 WORKERS_PER_SERVER = 3
 # Variables from the caller's shell that would point the cluster somewhere else.
-_DROPPED = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "VAR_DIR", "MEDIA_ROOT", "MEDIA_STORAGE")
+_DROPPED = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "VAR_DIR",
+    "MEDIA_ROOT",
+    "PRIVATE_MEDIA_ROOT",
+    "MEDIA_STORAGE",
+)
 
 
 def haproxy_path() -> str | None:
@@ -113,6 +121,7 @@ class Cluster:
         self.app_ports = app_ports or [free_port() for _ in range(APP_SERVERS)]
         self.var_dir = Path(var_dir or ROOT / "var" / "cluster")
         self.media_root = self.var_dir / "media"
+        self.private_root = self.var_dir / "private"  # sign-in sheets: shared, never served as media
         self.redis_url = redis_url
         self.postgres_url = postgres_url
         self.database = f"{db_prefix}_{os.getpid()}_{int(time.time())}"
@@ -141,6 +150,7 @@ class Cluster:
             raise RuntimeError("haproxy is not installed (apt-get install -y haproxy)")
         self.var_dir.mkdir(parents=True, exist_ok=True)
         self.media_root.mkdir(parents=True, exist_ok=True)
+        self.private_root.mkdir(parents=True, exist_ok=True)
         self._empty_redis()
         with _admin_connect(self.postgres_url) as conn:
             conn.execute(f'CREATE DATABASE "{self.database}"')
@@ -202,6 +212,7 @@ class Cluster:
             DATABASE_URL=self.database_url,
             REDIS_URL=self.redis_url,
             MEDIA_ROOT=str(self.media_root),
+            PRIVATE_MEDIA_ROOT=str(self.private_root),
             VAR_DIR=str(self.var_dir),
             PYTHONDONTWRITEBYTECODE="1",
             **self.extra_env,

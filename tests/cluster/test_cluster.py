@@ -133,7 +133,7 @@ def test_failed_login_throttle_counts_across_both_servers(cluster, seeded):
     assert answer.status_code == 429
 
 
-def test_sign_in_sheet_uploaded_through_a_is_read_by_its_coordinator_through_b(cluster, seeded):
+def test_sign_in_sheet_uploaded_through_a_is_downloaded_by_its_coordinator_through_b(cluster, seeded):
     session_id, venue_id = seeded["session_id"], seeded["venue_id"]
     browser = sign_in(cluster.app_url(A), seeded["coordinator"], seeded["password"])
     upload = f"{cluster.app_url(A)}/attendance/roster/{session_id}/{venue_id}/import/"
@@ -151,8 +151,10 @@ def test_sign_in_sheet_uploaded_through_a_is_read_by_its_coordinator_through_b(c
     assert page.status_code == 200
     # B read the file A stored: its name and both typed-up rows are on the page.
     assert "集群签到表.csv" in page.text and "集群导入甲" in page.text and "集群导入乙" in page.text
-    stored = list(Path(cluster.media_root, "attendance", "sheets").rglob("*.csv"))
-    assert [p.read_text(encoding="utf-8") for p in stored] == [SHEET]
+    # The file itself, through B's scoped download view (sheets live in private storage, not /media/).
+    download = browser.get(f"{preview_on_b.rstrip('/')}/file/", timeout=30)
+    assert download.status_code == 200 and download.content.decode("utf-8") == SHEET
+    assert not list(Path(cluster.media_root).rglob("*.csv"))  # nothing with personal data under public media
 
 
 def test_burst_of_1400_split_across_both_servers_leaves_exactly_1400_records(cluster, seeded):
