@@ -208,7 +208,8 @@ class AttendanceRecord(models.Model):
     source_line = models.PositiveIntegerField(_("source line"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
     # The random id a phone gave this check-in, so a resent check-in is recognised as the same one.
-    client_nonce = models.CharField(_("client nonce"), max_length=40, blank=True, default="")
+    # Nullable so adding it keeps the table (and its history trigger) in place on SQLite.
+    client_nonce = models.CharField(_("client nonce"), max_length=40, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         verbose_name = _("attendance record")

@@ -52,9 +52,8 @@ def scan(request, session_id: int, venue_id: int, code: str):
 def confirm(request, ticket: str):
     """One tap to check in (a POST, so link previews and prefetchers never check anyone in)."""
     if request.method == "POST":
-        device_time = checkin.parse_device_time(request.POST.get("device_time"))
         try:
-            result = checkin.check_in_with_ticket(request.user, ticket, device_time=device_time)
+            result = checkin.check_in_with_ticket(request.user, ticket, **checkin.client_claims(request.POST))
         except AttendanceError as error:
             return _respond(request, error=error)
         return _respond(request, result)
@@ -78,9 +77,10 @@ def confirm(request, ticket: str):
 def code_entry(request):
     form = CodeCheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device_time = checkin.parse_device_time(form.cleaned_data.get("device_time"))
         try:
-            result = checkin.check_in_with_code(request.user, form.cleaned_data["code"], device_time=device_time)
+            result = checkin.check_in_with_code(
+                request.user, form.cleaned_data["code"], **checkin.client_claims(request.POST)
+            )
         except AttendanceError as error:
             if _wants_json(request):
                 return _respond(request, error=error)
