@@ -65,7 +65,7 @@ class TrainingSession(models.Model):
         validators=[MinValueValidator(10), MaxValueValidator(100)],
         help_text=_(
             "Watching the live stream for this share of the planned duration (start to end) records "
-            "attendance with the method \"online\"."
+            'attendance with the method "online".'
         ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -209,7 +209,7 @@ class AttendanceRecord(models.Model):
     updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
     # The random id a phone gave this check-in, so a resent check-in is recognised as the same one.
     # Nullable so adding it keeps the table (and its history trigger) in place on SQLite.
-    client_nonce = models.CharField(_("client nonce"), max_length=40, null=True, blank=True)  # noqa: DJ001
+    client_nonce = models.CharField(_("client nonce"), max_length=40, null=True, blank=True)
 
     class Meta:
         verbose_name = _("attendance record")

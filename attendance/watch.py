@@ -115,18 +115,16 @@ def record_heartbeat(
         credit = max(0.0, min(played_seconds, elapsed, float(settings.WATCH_HEARTBEAT_SECONDS)))
         ledger.seconds += credit
         ledger.last_seq, ledger.last_beat_at = seq, now
-        if ledger.attendance_recorded_at is None and ledger.seconds >= threshold:
-            if record_online_attendance(user, session, now=now):
-                ledger.attendance_recorded_at = now
+        reached = ledger.attendance_recorded_at is None and ledger.seconds >= threshold
+        if reached and record_online_attendance(user, session, now=now):
+            ledger.attendance_recorded_at = now
         ledger.save()
     return BeatResult(credit, ledger.seconds, threshold, ledger.attendance_recorded_at is not None)
 
 
 def online_venue_id(user, session: TrainingSession) -> int | None:
     """Where an online attendee is counted: the venue they are expected at, else their own sub-venue."""
-    expected = (
-        ExpectedParticipant.objects.filter(session=session, user=user).values_list("venue_id", flat=True).first()
-    )
+    expected = ExpectedParticipant.objects.filter(session=session, user=user).values_list("venue_id", flat=True).first()
     if expected is not None:
         return expected
     if user.default_venue_id and SessionVenue.objects.filter(session=session, venue_id=user.default_venue_id).exists():
