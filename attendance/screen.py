@@ -5,12 +5,14 @@ from collections.abc import Callable
 
 import segno
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from .checkin import session_info
 from .codes import current_code
-from .models import AttendanceRecord, ExpectedParticipant, SessionVenue, Status
+from .models import AttendanceRecord, ExpectedParticipant, Method, SessionVenue, Status
 
 ATTENDED = {Status.PRESENT, Status.LATE}
+ONLINE_BADGE = pgettext_lazy("attendance method, short", "online")
 
 
 def _person_name(real_name: str, email: str) -> str:
@@ -24,7 +26,9 @@ def venue_people(session_venue: SessionVenue) -> dict:
     records = list(
         AttendanceRecord.objects.filter(session_id=session_id, venue_id=venue_id)
         .order_by("-server_time")
-        .values("user_id", "status", "server_time", "user__real_name", "user__email", "user__organisation__name")
+        .values(
+            "user_id", "status", "method", "server_time", "user__real_name", "user__email", "user__organisation__name"
+        )
     )
     recorded_here = {r["user_id"] for r in records}
     expected = list(
@@ -43,7 +47,9 @@ def venue_people(session_venue: SessionVenue) -> dict:
             "name": _person_name(r["user__real_name"], r["user__email"]),
             "organisation": r["user__organisation__name"] or "",
             "status": r["status"],
-            "status_label": str(Status(r["status"]).label),
+            # Online attendees (attendance/watch.py) are counted here too, marked as such.
+            "status_label": str(Status(r["status"]).label)
+            + (f" · {ONLINE_BADGE}" if r["method"] == Method.ONLINE else ""),
             "time": timezone.localtime(r["server_time"]).strftime("%H:%M"),
         }
         for r in records

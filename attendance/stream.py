@@ -71,3 +71,10 @@ def validate_stream_url(url: str) -> None:
                 "embed": ", ".join(settings.LIVESTREAM_EMBED_HOSTS) or "-",
             },
         )
+
+
+def stream_to_show(session, now) -> tuple[Stream | None, bool]:
+    """(stream, is_replay): the live stream until the session ends, the replay afterwards."""
+    if now <= session.ends_at:
+        return stream_for(session.livestream_url), False
+    return stream_for(session.recording_url), True
