@@ -193,6 +193,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # `manage.py purge_attendance` (run it from cron); 0 keeps attendance for ever.
 ATTENDANCE_RETENTION_DAYS = int(os.environ.get("ATTENDANCE_RETENTION_DAYS", str(3 * 365)))
 
+
 # Live streams (attendance/stream.py): hosts a session's HLS playlist may come from, and video
 # platforms whose embed pages a session may show; both are added to the CSP below. An entry
 # is a host name (its subdomains included) or host:port.
