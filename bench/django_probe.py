@@ -2,6 +2,7 @@
 
     python -m bench.django_probe queries MANIFEST
     python -m bench.django_probe checkins MANIFEST IDS_JSON SESSION_ID
+    python -m bench.django_probe delayed_code MANIFEST
 
 Each prints one JSON line. Queries are counted with Django's test client against the
 bench database (the same settings the server runs), signed in as a bench trainee.
@@ -49,6 +50,10 @@ def main(argv: list[str]) -> None:
         manifest = json.load(handle)
     if command == "queries":
         result = count_queries(manifest)
+    elif command == "delayed_code":
+        from .seeders.attendance import delayed_code
+
+        result = delayed_code(manifest)
     elif command == "checkins":
         result = audit_checkins(rest[0], int(rest[1]))
     else:
