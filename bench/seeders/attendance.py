@@ -44,6 +44,7 @@ def seed(context: dict) -> dict:
         code_rotation_seconds=60,
     )
     SessionVenue.objects.create(session=late, venue=context["venue"])
+    venue_id = context["venue"].pk
     services.add_expected_from_default_venues(late)
     return {
         "session_id": session.pk,
@@ -51,7 +52,7 @@ def seed(context: dict) -> dict:
         "expected": expected,
         "path": reverse("attendance:checkin_ticket", args=[ticket]),
         "late_session_id": late.pk,
-        "late_ticket_path": reverse("attendance:checkin_ticket", args=[codes.make_ticket(late.pk, context["venue"].pk)]),
+        "late_ticket_path": reverse("attendance:checkin_ticket", args=[codes.make_ticket(late.pk, venue_id)]),
         "code_path": reverse("attendance:checkin_code"),
     }
 

@@ -11,7 +11,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Division, Organisation, Venue
-from attendance.models import AttendanceRecord, ExpectedParticipant, SessionVenue, Status, TrainingSession
+from attendance.models import AttendanceRecord, ExpectedParticipant, Method, SessionVenue, Status, TrainingSession
 
 from ..scope import Scope
 
@@ -69,6 +69,7 @@ class Tally:
     late: int = 0
     excused: int = 0
     absent: int = 0
+    online: int = 0  # of the attended, those who watched the live stream (method "online")
     extra: dict = field(default_factory=dict)
 
     @property
@@ -90,12 +91,14 @@ class Tally:
         return self.attended / self.expected if self.expected else None
 
     def add(self, other: "Tally") -> None:
-        for name in ("expected", *STATUSES):
+        for name in ("expected", *STATUSES, "online"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def _status_counts():
-    return {status: Count("id", filter=Q(status=status)) for status in STATUSES}
+    counts = {status: Count("id", filter=Q(status=status)) for status in STATUSES}
+    counts["online"] = Count("id", filter=Q(status__in=(Status.PRESENT, Status.LATE), method=Method.ONLINE))
+    return counts
 
 
 def _tallies(scope: Scope, filters: Filters, group_by: str) -> dict:
@@ -108,7 +111,7 @@ def _tallies(scope: Scope, filters: Filters, group_by: str) -> dict:
     records = AttendanceRecord.objects.filter(where).values(key).annotate(**_status_counts()).order_by()
     for row in records:
         tally = tallies.setdefault(row[key], Tally(key=row[key]))
-        for status in STATUSES:
+        for status in (*STATUSES, "online"):
             setattr(tally, status, row[status])
     return tallies
 
@@ -214,7 +217,7 @@ def session_page(scope: Scope, page_number, per_page: int = 20):
             tallies[row["session_id"]].expected = row["n"]
         records = AttendanceRecord.objects.filter(where).values("session_id").annotate(**_status_counts()).order_by()
         for row in records:
-            for status in STATUSES:
+            for status in (*STATUSES, "online"):
                 setattr(tallies[row["session_id"]], status, row[status])
     rows = []
     for session in page.object_list:

@@ -8,7 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from attendance import watch
 from attendance.models import AttendanceChange, AttendanceRecord, ExpectedParticipant, Method, Status, WatchLedger

@@ -134,8 +134,9 @@ def test_watch_time_accrues_only_while_playing_and_visible(
     replay = page.evaluate(
         """async (body) => {
             const csrf = document.querySelector('[data-watch] input[name=csrfmiddlewaretoken]').value;
-            const post = (b) => fetch(location.pathname + 'heartbeat/', {method: 'POST', body: JSON.stringify(b),
-                headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrf}}).then(async r => [r.status, await r.json()]);
+            const headers = {'Content-Type': 'application/json', 'X-CSRFToken': csrf};
+            const post = (b) => fetch('heartbeat/', {method: 'POST', headers, body: JSON.stringify(b)})
+                .then(async r => [r.status, await r.json()]);
             const again = await post(body);
             const forged = await post({...body, seq: body.seq + 1000, played: '15.0', signature: 'ab'.repeat(32)});
             return {again, forged};
@@ -179,8 +180,9 @@ def test_check_in_typed_offline_is_sent_when_the_network_returns(live_server, br
 
     # Wait until the code on the screen has rotated (and its grace period passed).
     assert wait_until(
-        lambda: codes.classify_code(code, session.pk, venue.pk, session.code_rotation_seconds, look_back=False)
-        != "valid",
+        lambda: (
+            codes.classify_code(code, session.pk, venue.pk, session.code_rotation_seconds, look_back=False) != "valid"
+        ),
         seconds=40,
     )
 
@@ -204,8 +206,11 @@ def test_check_in_typed_offline_is_sent_when_the_network_returns(live_server, br
         assert record.method == Method.CODE and record.venue == venue
         assert record.device_time is not None and record.device_time < record.server_time
         # the device time is when the code was typed: the code was valid then, not at the receipt
-        assert codes.classify_code(
-            code, session.pk, venue.pk, session.code_rotation_seconds, record.device_time.timestamp()
-        ) == "valid"
+        assert (
+            codes.classify_code(
+                code, session.pk, venue.pk, session.code_rotation_seconds, record.device_time.timestamp()
+            )
+            == "valid"
+        )
     for context, _page in phones.values():
         context.close()
