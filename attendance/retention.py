@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AttendanceRecord, ExpectedParticipant, TrainingSession
+from .models import AttendanceRecord, ExpectedParticipant, TrainingSession, WatchLedger
 
 
 def expired_sessions(now=None):
@@ -24,10 +24,11 @@ def expired_sessions(now=None):
 
 
 def purge_session(session: TrainingSession) -> int:
-    """Delete one session's attendance and expected participants; returns records deleted."""
+    """Delete one session's attendance, expected participants and watch time; returns records deleted."""
     with transaction.atomic():
         records = AttendanceRecord.objects.filter(session=session)
         count = records.count()
         records.delete()
         ExpectedParticipant.objects.filter(session=session).delete()
+        WatchLedger.objects.filter(session=session).delete()  # watch time is personal data too
     return count

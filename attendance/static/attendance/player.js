@@ -6,7 +6,7 @@
   document.querySelectorAll("video[data-hls-src]").forEach(function (video) {
     var source = video.dataset.hlsSrc;
     if (window.Hls && window.Hls.isSupported()) {
-      var hls = new window.Hls();
+      var hls = new window.Hls({ enableWorker: false });  // a blob: worker is not allowed by our CSP
       hls.loadSource(source);
       hls.attachMedia(video);
       video.hls = hls;
