@@ -135,11 +135,13 @@
     }, Promise.resolve()).finally(function () { flushing = false; });
   }
 
-  window.addEventListener("online", flushPending);
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible") flushPending();
-  });
-  flushPending();
+  if (texts) {  // (a page that already shows this trainee's check-in has nothing to send)
+    window.addEventListener("online", flushPending);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") flushPending();
+    });
+    flushPending();
+  }
 
   // --- The forms ----------------------------------------------------------------------------
   document.querySelectorAll("form[data-checkin-form]").forEach(function (form) {
