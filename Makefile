@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 PYTEST_WORKERS ?= auto
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve worker cluster test test-unit test-browser test-cluster lint format messages compile-messages migrate demo bench audit clean
+.PHONY: run serve worker cluster test test-unit test-browser test-cluster lint format messages compile-messages migrate demo bench audit clean vendor-js
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,14 @@ audit: $(STAMP)  ## Security checks: bandit on the code, pip-audit on the pinned
 		assert 'vulnerabilities' in json.load(u.urlopen('https://pypi.org/pypi/Django/4.2/json', timeout=20))" 2>/dev/null; \
 	then $(BIN)/pip-audit --strict --disable-pip --no-deps --progress-spinner off -r requirements.txt -r requirements-dev.txt; \
 	else echo "pip-audit NOT RUN: PyPI's per-release JSON API is not served on this network (see docs/DEPLOYMENT.md)"; fi
+
+HLS_VENDOR := attendance/static/attendance/vendor
+vendor-js:  ## Refresh the committed hls.js (package.json pins it) from the npm registry.
+	npm ci --silent --no-audit --no-fund
+	@version=$$(node -p "require('./node_modules/hls.js/package.json').version"); \
+	{ printf '/*! hls.js %s | (c) Dailymotion and hls.js contributors | Apache License 2.0: https://github.com/video-dev/hls.js/blob/master/LICENSE\n * Copied from the npm package hls.js (node_modules/hls.js/dist/hls.min.js) by `make vendor-js`. */\n' "$$version"; \
+	  sed 's|//# sourceMappingURL=.*||' node_modules/hls.js/dist/hls.min.js; } > $(HLS_VENDOR)/hls.min.js
+	cp node_modules/hls.js/LICENSE $(HLS_VENDOR)/hls.js.LICENSE
 
 test: test-unit  ## check, migrations check, the whole suite (browser tests too when chromium is present).
 	@if [ -x $(CHROMIUM) ]; then $(MAKE) --no-print-directory test-browser; \

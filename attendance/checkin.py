@@ -8,6 +8,10 @@ Kept lean on purpose (see docs/ARCHITECTURE.md, "Attendance"):
 - the record's first history row is written by a database trigger inside that statement.
 A new check-in costs one query besides authentication: the INSERT, which also refuses a
 trainee expected at another venue (the reason is looked up only then).
+
+A check-in the phone kept while the network was down arrives later with the phone's
+time of entry and a nonce: it is accepted when the code was valid at that moment (see
+``codes.entry_moment``); only such a delayed check-in costs the extra lookups.
 """
 
 import time
@@ -108,6 +112,26 @@ class CheckInResult:
         return Status(self.status).label
 
 
+NONCE_MAX_LENGTH = 40
+
+
+def clean_nonce(raw: str | None) -> str:
+    """The phone's random id for one check-in; anything but a short token is dropped."""
+    value = (raw or "").strip()
+    if len(value) > NONCE_MAX_LENGTH or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in value):
+        return ""
+    return value
+
+
+def client_claims(data) -> dict:
+    """What the check-in page reports about itself: device time, time of sending, nonce."""
+    return {
+        "device_time": parse_device_time(data.get("device_time")),
+        "sent_at": parse_device_time(data.get("sent_at")),
+        "nonce": clean_nonce(data.get("nonce")),
+    }
+
+
 def parse_device_time(raw: str | None) -> datetime | None:
     """The phone's clock as the page reported it (ISO 8601), or None when absent or garbled."""
     try:
@@ -120,23 +144,36 @@ def parse_device_time(raw: str | None) -> datetime | None:
 
 
 def check_in(
-    user, session_id: int, venue_id: int, *, method: str, device_time: datetime | None = None, now=None
+    user,
+    session_id: int,
+    venue_id: int,
+    *,
+    method: str,
+    device_time: datetime | None = None,
+    now=None,
+    entered_at: datetime | None = None,
+    nonce: str = "",
 ) -> CheckInResult:
-    """Check a trainee in at a venue, once. Raises AttendanceError when refused."""
+    """Check a trainee in at a venue, once. Raises AttendanceError when refused.
+
+    ``entered_at`` is when a delayed check-in was made (codes.entry_moment): the window
+    and the late threshold are judged at that moment; ``server_time`` stays the receipt.
+    """
     info = session_info(session_id)
     if info is None:
         raise AttendanceError("unknown_session", _("This training session does not exist."))
     if venue_id not in info.venue_names:
         raise AttendanceError("wrong_venue", _("This sub-venue does not take part in this session."))
     now = now or timezone.now()
-    if now < info.checkin_opens_at:
+    moment = entered_at or now
+    if moment < info.checkin_opens_at:
         raise AttendanceError(
             "not_open",
             _("Check-in opens at %(time)s.") % {"time": date_format(timezone.localtime(info.checkin_opens_at), "H:i")},
         )
-    if now > info.checkin_closes_at:
+    if moment > info.checkin_closes_at:
         raise AttendanceError("closed", _("Check-in for this session has closed. Please see your coordinator."))
-    status = Status.LATE if now > info.late_after else Status.PRESENT
+    status = Status.LATE if moment > info.late_after else Status.PRESENT
     values = {
         "session": session_id,
         "user": user.pk,
@@ -148,6 +185,7 @@ def check_in(
         "recorded_by": user.pk,
         "note": "",
         "source_file": "",
+        "client_nonce": nonce or None,
     }
     if insert_if_absent(values, unless_expected_elsewhere=True):
         return CheckInResult(True, status, now, info.title, info.venue_names[venue_id])
@@ -166,12 +204,17 @@ def check_in(
             )
             % {"expected": info.venue_names.get(expected_venue, "?"), "here": info.venue_names[venue_id]},
         )
-    return _repeat(user, info, venue_id, status, method, now)
+    return _repeat(user, info, venue_id, status, method, now, nonce)
 
 
-def _repeat(user, info: SessionInfo, venue_id: int, status: str, method: str, now) -> CheckInResult:
-    """A second scan: report the existing record; only an "absent" mark is corrected."""
+def _repeat(user, info: SessionInfo, venue_id: int, status: str, method: str, now, nonce: str = "") -> CheckInResult:
+    """A second scan: report the existing record; only an "absent" mark is corrected.
+
+    The same check-in sent again (same nonce: its answer was lost) is reported as done.
+    """
     record = AttendanceRecord.objects.filter(session_id=info.id, user_id=user.pk).first()
+    if nonce and record.client_nonce == nonce:
+        return CheckInResult(True, record.status, record.server_time, info.title, info.venue_names[record.venue_id])
     if record.status == Status.ABSENT and record.venue_id == venue_id:
         with transaction.atomic():
             record = AttendanceRecord.objects.select_for_update().get(pk=record.pk)
@@ -239,9 +282,9 @@ def ticket_for_scan(
     return codes.make_ticket(session_id, venue_id, holder_id)
 
 
-def read_ticket(ticket: str) -> tuple[int, int, int | None]:
+def read_ticket(ticket: str, max_age: int | None = codes.TICKET_MAX_AGE) -> tuple[int, int, int | None]:
     try:
-        return codes.read_ticket(ticket)
+        return codes.read_ticket(ticket, max_age=max_age)
     except SignatureExpired as exc:
         raise AttendanceError(
             "expired_code", _("This check-in link has expired. Scan the code on the screen again.")
@@ -250,10 +293,12 @@ def read_ticket(ticket: str) -> tuple[int, int, int | None]:
         raise AttendanceError("invalid_code", INVALID_LINK) from exc
 
 
-def ticket_venue(user, ticket: str, scanned_here: str | None = None) -> tuple[int, int]:
+def ticket_venue(
+    user, ticket: str, scanned_here: str | None = None, max_age: int | None = codes.TICKET_MAX_AGE
+) -> tuple[int, int]:
     """(session_id, venue_id) of a ticket this person may use: one naming them, or an unbound
     one scanned in this browser (``scanned_here``, from its session). Anyone else is refused."""
-    session_id, venue_id, holder_id = read_ticket(ticket)
+    session_id, venue_id, holder_id = read_ticket(ticket, max_age)
     if holder_id is None:
         allowed = bool(scanned_here) and constant_time_compare(scanned_here, ticket)
     else:
@@ -269,13 +314,45 @@ def ticket_venue(user, ticket: str, scanned_here: str | None = None) -> tuple[in
     return session_id, venue_id
 
 
-def check_in_with_ticket(user, ticket: str, *, scanned_here=None, device_time=None, now=None) -> CheckInResult:
-    session_id, venue_id = ticket_venue(user, ticket, scanned_here)
-    return check_in(user, session_id, venue_id, method=Method.QR, device_time=device_time, now=now)
+def check_in_with_ticket(
+    user, ticket: str, *, scanned_here=None, device_time=None, sent_at=None, nonce="", now=None
+) -> CheckInResult:
+    now = now or timezone.now()
+    entered_at = None
+    try:
+        session_id, venue_id = ticket_venue(user, ticket, scanned_here)
+    except AttendanceError as error:
+        # A delayed check-in: the ticket must have been valid when the phone made it.
+        entered_at = codes.entry_moment(device_time, sent_at, now)
+        issued = codes.ticket_issued_at(ticket)
+        if error.code != "expired_code" or entered_at is None or issued is None:
+            raise
+        if not issued <= entered_at.timestamp() <= issued + codes.TICKET_MAX_AGE:
+            raise
+        session_id, venue_id = ticket_venue(user, ticket, scanned_here, max_age=None)
+    return check_in(
+        user,
+        session_id,
+        venue_id,
+        method=Method.QR,
+        device_time=device_time,
+        now=now,
+        entered_at=entered_at,
+        nonce=nonce,
+    )
 
 
-def venue_for_code(user, code: str, now: datetime | None = None) -> tuple[int, int]:
-    """Find which open session and venue a typed code belongs to.
+def sessions_open_at(moment: datetime) -> list[int]:
+    """Sessions whose check-in window contained a past moment (for delayed check-ins; not cached)."""
+    return list(
+        TrainingSession.objects.filter(checkin_opens_at__lte=moment, checkin_closes_at__gte=moment).values_list(
+            "id", flat=True
+        )
+    )
+
+
+def venue_for_code(user, code: str, now: datetime | None = None, session_ids=None) -> tuple[int, int]:
+    """Find which open session and venue a typed code belongs to (at ``now``).
 
     Computes the current codes of every venue of every open session (a few hundred
     HMACs, well under a millisecond each) rather than storing codes anywhere.
@@ -287,7 +364,8 @@ def venue_for_code(user, code: str, now: datetime | None = None) -> tuple[int, i
         raise AttendanceError(
             "invalid_code", _("Enter the %(digits)s-digit code shown on the screen.") % {"digits": codes.CODE_DIGITS}
         )
-    infos = [info for sid in open_session_ids(now) if (info := session_info(sid)) is not None]
+    session_ids = open_session_ids(now) if session_ids is None else session_ids
+    infos = [info for sid in session_ids if (info := session_info(sid)) is not None]
     matches = [
         (info.id, venue_id)
         for info in infos
@@ -319,17 +397,37 @@ def venue_for_code(user, code: str, now: datetime | None = None) -> tuple[int, i
     return matches[0]
 
 
-def check_in_with_code(user, code: str, *, device_time=None, now=None) -> CheckInResult:
-    """Check in with a typed code; wrong codes are limited per person (attendance.code_guessing)."""
+def check_in_with_code(user, code: str, *, device_time=None, sent_at=None, nonce="", now=None) -> CheckInResult:
+    """Check in with a typed code; wrong codes are limited per person (attendance.code_guessing).
+
+    A code that is no longer valid is still accepted for a delayed check-in (the phone kept it
+    while the network was down) when it was valid at the moment the phone says it was typed."""
     now = now or timezone.now()
     code_guessing.ensure_may_try(user.pk)
+    entered_at = None
     try:
         session_id, venue_id = venue_for_code(user, code, now)
     except AttendanceError as error:
-        if error.code == "invalid_code" and len(codes.normalise_code(code)) == codes.CODE_DIGITS:
-            code_guessing.record_wrong_code(user.pk)
-        raise
-    return check_in(user, session_id, venue_id, method=Method.CODE, device_time=device_time, now=now)
+        entered_at = codes.entry_moment(device_time, sent_at, now)
+        late = error.code in ("expired_code", "invalid_code") and entered_at is not None and entered_at != now
+        try:
+            if not late:
+                raise error
+            session_id, venue_id = venue_for_code(user, code, entered_at, sessions_open_at(entered_at))
+        except AttendanceError:
+            if error.code == "invalid_code" and len(codes.normalise_code(code)) == codes.CODE_DIGITS:
+                code_guessing.record_wrong_code(user.pk)
+            raise error from None
+    return check_in(
+        user,
+        session_id,
+        venue_id,
+        method=Method.CODE,
+        device_time=device_time,
+        now=now,
+        entered_at=entered_at,
+        nonce=nonce,
+    )
 
 
 def screen_state_code(info: SessionInfo, venue_id: int) -> codes.CurrentCode:

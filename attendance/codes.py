@@ -10,10 +10,16 @@ Scanning the QR code exchanges a valid code for a signed *ticket* (session, venu
 time, and the person when they are signed in), so a trainee who first has to sign in is
 not turned away because the code rotated meanwhile. The ticket expires after
 ``TICKET_MAX_AGE`` seconds.
+
+A check-in the phone could not send (the venue's network failed) is kept on the phone
+and sent later, with the phone's time of entry. It is accepted up to
+``LATE_CHECKIN_MAX_DELAY`` seconds later when the code (or ticket) was valid at that
+moment: ``entry_moment`` turns the phone's claim into a moment on the server's clock.
 """
 
 import time
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core import signing
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -25,6 +31,7 @@ GRACE_SECONDS = 15
 EXPIRED_LOOKBACK_SECONDS = 10 * 60
 TICKET_MAX_AGE = 10 * 60
 TICKET_SALT = "attendance.checkin-ticket"
+LATE_CHECKIN_MAX_DELAY = 2 * 60 * 60
 SHEET_SALT = "attendance.sheet-code"
 
 
@@ -98,6 +105,33 @@ def read_ticket(ticket: str, max_age: int = TICKET_MAX_AGE) -> tuple[int, int, i
     if len(parts) == 3:
         return parts[0], parts[1], parts[2]
     raise signing.BadSignature("Unexpected ticket payload")
+
+
+def ticket_issued_at(ticket: str) -> float | None:
+    """Unix time a genuine ticket was issued (expired or not), else None."""
+    try:
+        value = signing.Signer(salt=TICKET_SALT).unsign(ticket)
+        return float(signing.b62_decode(value.rsplit(":", 1)[1]))
+    except (signing.BadSignature, IndexError, ValueError):
+        return None
+
+
+def entry_moment(device_time: datetime | None, sent_at: datetime | None, received_at: datetime) -> datetime | None:
+    """When a delayed check-in was entered, on the server's clock; None when the claim is out of bounds.
+
+    The phone reports its clock at entry (device time) and again when sending (sent_at).
+    Their difference is the delay measured on one clock, so a phone whose clock is wrong
+    still gets the right moment: the receipt minus that delay. Without sent_at the device
+    time is taken as it is. The moment may not lie after the receipt, nor more than
+    LATE_CHECKIN_MAX_DELAY before it.
+    """
+    if device_time is None:
+        return None
+    moment = received_at - (sent_at - device_time) if sent_at is not None else device_time
+    delay = (received_at - moment).total_seconds()
+    if not 0 <= delay <= LATE_CHECKIN_MAX_DELAY:
+        return None
+    return moment
 
 
 def sheet_code(session_id: int, venue_id: int) -> str:

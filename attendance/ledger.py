@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
-from .models import AttendanceRecord, ExpectedParticipant, SessionVenue, Status
+from .models import AttendanceRecord, ExpectedParticipant, Method, SessionVenue, Status
 
 ATTENDED = (Status.PRESENT, Status.LATE)
 NOT_RECORDED = "none"  # the status of someone who counts here but has no record
@@ -39,6 +39,7 @@ class Tally:
     excused: int = 0
     absent: int = 0
     not_recorded: int = 0
+    online: int = 0  # of the attended, those who watched the live stream (method "online"; attendance/watch.py)
     head_count: int | None = None  # only for one session at one venue
     extra: dict = field(default_factory=dict)
 
@@ -83,7 +84,7 @@ class Tally:
         return tally
 
     def add(self, other: "Tally") -> None:
-        for name in (*Status.values, "not_recorded"):
+        for name in (*Status.values, "not_recorded", "online"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def as_dict(self) -> dict:
@@ -124,7 +125,10 @@ def unrecorded(where: Q | None = None) -> QuerySet[ExpectedParticipant]:
 
 
 def status_counts() -> dict:
-    return {status: Count("id", filter=Q(status=status)) for status in Status.values}
+    return {
+        **{status: Count("id", filter=Q(status=status)) for status in Status.values},
+        "online": Count("id", filter=Q(status__in=ATTENDED, method=Method.ONLINE)),
+    }
 
 
 def tallies(where: Q, *keys: str) -> dict:
@@ -141,7 +145,7 @@ def tallies(where: Q, *keys: str) -> dict:
 
     for row in records(where).values(*keys).annotate(**status_counts()).order_by():
         tally = tally_for(row)
-        for status in Status.values:
+        for status in (*Status.values, "online"):
             setattr(tally, status, row[status])
     for row in unrecorded(where).values(*keys).annotate(n=Count("id")).order_by():
         tally_for(row).not_recorded = row["n"]
@@ -152,7 +156,7 @@ def total(where: Q | None = None) -> Tally:
     """One tally for everything ``where`` selects (two queries)."""
     tally = Tally()
     counts = records(where).aggregate(**status_counts())
-    for status in Status.values:
+    for status in (*Status.values, "online"):
         setattr(tally, status, counts[status] or 0)
     tally.not_recorded = unrecorded(where).count()
     return tally

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.storage import private_storage, random_name
 
+from .stream import validate_stream_url
+
 
 def sheet_file_name(instance, filename: str) -> str:
     return random_name("sheets", filename)
@@ -49,8 +51,29 @@ class TrainingSession(models.Model):
         related_name="training_sessions",
         blank=True,
     )
-    livestream_url = models.URLField(_("livestream link"), blank=True)
-    recording_url = models.URLField(_("recording link"), blank=True)
+    livestream_url = models.URLField(
+        _("livestream link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_stream_url],
+        help_text=_("An HLS playlist (.m3u8) or an embed link from an allowed video platform."),
+    )
+    recording_url = models.URLField(
+        _("recording link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_stream_url],
+        help_text=_("The replay, shown after the session: an HLS playlist or an allowed embed link."),
+    )
+    online_threshold_percent = models.PositiveSmallIntegerField(
+        _("online attendance threshold (%)"),
+        default=80,
+        validators=[MinValueValidator(10), MaxValueValidator(100)],
+        help_text=_(
+            "Watching the live stream for this share of the planned duration (start to end) records "
+            'attendance with the method "online".'
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -136,6 +159,7 @@ class Method(models.TextChoices):
     CODE = "code", _("Code entry")
     COORDINATOR = "coordinator", _("Coordinator")
     IMPORT = "import", _("Sign-in sheet import")
+    ONLINE = "online", _("Online (watched the live stream)")
 
 
 class SheetImport(models.Model):
@@ -190,6 +214,9 @@ class AttendanceRecord(models.Model):
     source_file = models.CharField(_("source file"), max_length=255, blank=True)
     source_line = models.PositiveIntegerField(_("source line"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    # The random id a phone gave this check-in, so a resent check-in is recognised as the same one.
+    # Nullable so adding it keeps the table (and its history trigger) in place on SQLite.
+    client_nonce = models.CharField(_("client nonce"), max_length=40, null=True, blank=True)
 
     class Meta:
         verbose_name = _("attendance record")
@@ -253,3 +280,28 @@ class AttendanceChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Attendance history is append-only.")
+
+
+class WatchLedger(models.Model):
+    """Live-stream watch time of one person in one session, credited from signed heartbeats.
+
+    Only the device that started watching last may add time (``device_id``); ``last_seq``
+    refuses replayed heartbeats and ``last_beat_at`` bounds every credit by the wall time
+    since the previous accepted heartbeat (see attendance/watch.py).
+    """
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="watch_ledgers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    device_id = models.CharField(max_length=40)
+    last_seq = models.PositiveIntegerField(default=0)
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(_("seconds watched"), default=0)
+    attendance_recorded_at = models.DateTimeField(_("online attendance recorded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("watch time")
+        verbose_name_plural = _("watch times")
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="attendance_watch_unique")]
+
+    def __str__(self):
+        return f"{self.session_id}/{self.user_id}: {self.seconds}s"

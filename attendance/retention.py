@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AttendanceRecord, ExpectedParticipant, SheetImport, TrainingSession
+from .models import AttendanceRecord, ExpectedParticipant, SheetImport, TrainingSession, WatchLedger
 from .privacy import remove_sheet_file
 
 
@@ -26,7 +26,7 @@ def expired_sessions(now=None):
 
 
 def purge_session(session: TrainingSession) -> int:
-    """Delete one session's attendance and expected participants; returns records deleted."""
+    """Delete one session's attendance, expected participants and watch time; returns records deleted."""
     with transaction.atomic():
         records = AttendanceRecord.objects.filter(session=session)
         count = records.count()
@@ -35,4 +35,5 @@ def purge_session(session: TrainingSession) -> int:
         for sheet in SheetImport.objects.filter(session=session).exclude(file=""):
             remove_sheet_file(sheet)
         SheetImport.objects.filter(session=session).delete()
+        WatchLedger.objects.filter(session=session).delete()  # watch time is personal data too
     return count

@@ -6,11 +6,14 @@ from collections.abc import Callable
 import segno
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from . import ledger
 from .checkin import session_info
 from .codes import current_code
-from .models import SessionVenue, Status
+from .models import Method, SessionVenue, Status
+
+ONLINE_BADGE = pgettext_lazy("attendance method, short", "online")
 
 
 def _person_name(real_name: str, email: str) -> str:
@@ -22,7 +25,7 @@ def venue_people(session_venue: SessionVenue) -> dict:
     """Checked-in and still-expected people at one venue, counted by the ledger (two queries)."""
     here = Q(session_id=session_venue.session_id, venue_id=session_venue.venue_id)
     person = ("user__real_name", "user__email", "user__organisation__name")
-    records = list(ledger.records(here).order_by("-server_time").values("status", "server_time", *person))
+    records = list(ledger.records(here).order_by("-server_time").values("status", "method", "server_time", *person))
     waiting_rows = list(ledger.unrecorded(here).order_by("user__real_name", "user_id").values(*person))
     tally = ledger.Tally.of_statuses([r["status"] for r in records] + [ledger.NOT_RECORDED] * len(waiting_rows))
     checked_in = [
@@ -30,7 +33,9 @@ def venue_people(session_venue: SessionVenue) -> dict:
             "name": _person_name(r["user__real_name"], r["user__email"]),
             "organisation": r["user__organisation__name"] or "",
             "status": r["status"],
-            "status_label": str(Status(r["status"]).label),
+            # Online attendees (attendance/watch.py) are counted here too, marked as such.
+            "status_label": str(Status(r["status"]).label)
+            + (f" · {ONLINE_BADGE}" if r["method"] == Method.ONLINE else ""),
             "time": timezone.localtime(r["server_time"]).strftime("%H:%M"),
         }
         for r in records

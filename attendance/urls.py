@@ -2,7 +2,7 @@ from django.urls import path
 
 import accounts.converters  # noqa: F401 (registers <id:...>)
 
-from .views import checkin, roster, screen, sheets
+from .views import checkin, roster, screen, sheets, watch
 
 app_name = "attendance"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("check-in/", checkin.code_entry, name="checkin_code"),
     path("check-in/t/<str:ticket>/", checkin.confirm, name="checkin_ticket"),
     path("records/<id:record_id>/", roster.record_history, name="record_history"),
+    path("sessions/<id:session_id>/", watch.session_page, name="session"),
+    path("sessions/<id:session_id>/heartbeat/", watch.heartbeat, name="heartbeat"),
     # Coordinators (their own venues) and organisers (all venues)
     path("roster/", roster.roster_home, name="roster_home"),
     path("roster/<id:session_id>/expected/", roster.add_expected, name="add_expected"),

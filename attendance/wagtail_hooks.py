@@ -46,7 +46,13 @@ class TrainingSessionViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
             heading=_("Times"),
         ),
         FieldPanel("venues", widget=VenueCheckboxes),
-        FieldRowPanel([FieldPanel("livestream_url"), FieldPanel("recording_url")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("livestream_url"), FieldPanel("recording_url")]),
+                FieldPanel("online_threshold_percent"),
+            ],
+            heading=_("Live stream and online attendance"),
+        ),
     ]
 
     def get_form_class(self, for_update=False):

@@ -22,6 +22,7 @@ CONCURRENCY = 50
 P99_GOAL_MS = 150
 MAX_ATTEMPTS = 8  # a phone retries a failed check-in; safe because the server's check-in is idempotent
 BURST_NAME = "check-in burst, {n} distinct trainees"
+LATE_NAME = "check-in burst, {n} trainees, 30 % sent 5 min late (offline)"
 BIG_NAME = "{n} check-ins"
 
 
@@ -55,10 +56,10 @@ def answers_seen(stats) -> dict:
     return {"confirmed": len(confirmed), "told_new_twice": sum(1 for n in created.values() if n > 1)}
 
 
-def audit_sent(env: dict, manifest: dict, user_ids: list[int]) -> dict:
+def audit_sent(env: dict, manifest: dict, user_ids: list[int], session_key: str = "session_id") -> dict:
     ids_path = database.BENCH_DIR / "audit-ids.json"
     ids_path.write_text(json.dumps(sorted(user_ids)))
-    session_id = str(manifest["attendance"]["session_id"])
+    session_id = str(manifest["attendance"][session_key])
     return database.run_django_module(env, "django_probe", "checkins", env["BENCH_MANIFEST"], str(ids_path), session_id)
 
 
@@ -72,6 +73,8 @@ def run_burst(
     on_start=None,
     attempts=MAX_ATTEMPTS,
     time_limit: float | None = None,
+    calls=None,
+    session_key: str = "session_id",
 ) -> Row:
     """One check-in per trainee of the cohort at concurrency 50, then the database audit.
 
@@ -79,7 +82,7 @@ def run_burst(
     a worker or restart PostgreSQL there).
     """
     db = env["BENCH_DB_LABEL"]
-    calls = checkin_calls(manifest, cohort)
+    calls = checkin_calls(manifest, cohort) if calls is None else calls
     helper = threading.Thread(target=on_start, args=(server,)) if on_start else None
     if helper:
         helper.start()
@@ -89,7 +92,7 @@ def run_burst(
     if helper:
         helper.join()
     sent = {int(o.key) for o in stats.outcomes}  # all of them, unless the time cap stopped the burst early
-    audit = audit_sent(env, manifest, list(sent))
+    audit = audit_sent(env, manifest, list(sent), session_key)
     audit.update(answers_seen(stats))
     audit["unconfirmed"] = len(sent) - audit["confirmed"]
     p99 = stats.percentile_ms(99)
@@ -131,6 +134,18 @@ def burst_rows(server, env: dict, manifest: dict, bare_rate: float, big: bool) -
         return _missing(db, attendance["missing"], big, len(cohorts["burst"]), len(cohorts["big"]))
     run_calls(server.base_url, checkin_calls(manifest, "readers"), concurrency=10)  # warm-up, not measured
     rows = [run_burst(server, env, manifest, "burst", BURST_NAME, bare_rate)]
+    if "late_session_id" in attendance:
+        rows.append(late_burst_row(server, env, manifest, bare_rate))
     if big and manifest["trainees"]["big"]:
         rows.append(run_burst(server, env, manifest, "big", BIG_NAME, bare_rate, time_limit=BIG_TIME_CAP_SECONDS))
     return rows
+
+
+def late_burst_row(server, env: dict, manifest: dict, bare_rate: float) -> Row:
+    """The same trainees at a second session: 70 % check in now, 30 % send the code they typed
+    five minutes earlier while the venue's network was down (attendance.codes.entry_moment)."""
+    from .seeders.attendance import late_checkin_calls
+
+    delayed = database.run_django_module(env, "django_probe", "delayed_code", env["BENCH_MANIFEST"])
+    calls = late_checkin_calls(manifest, "burst", delayed)
+    return run_burst(server, env, manifest, "burst", LATE_NAME, bare_rate, calls=calls, session_key="late_session_id")

@@ -3,6 +3,7 @@
     python -m bench.django_probe queries MANIFEST
     python -m bench.django_probe checkins MANIFEST IDS_JSON SESSION_ID
     python -m bench.django_probe final_quiz MANIFEST
+    python -m bench.django_probe delayed_code MANIFEST
 
 Each prints one JSON line. Queries are counted with Django's test client against the
 bench database (the same settings the server runs), signed in as a bench trainee.
@@ -54,6 +55,10 @@ def main(argv: list[str]) -> None:
         from .seeders.quizzes import final_quiz_audit
 
         result = final_quiz_audit([a["id"] for a in manifest["quizzes"]["final"]["attempts"]])
+    elif command == "delayed_code":
+        from .seeders.attendance import delayed_code
+
+        result = delayed_code(manifest)
     elif command == "checkins":
         result = audit_checkins(rest[0], int(rest[1]))
     else:

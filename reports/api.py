@@ -70,6 +70,7 @@ class Counts(Schema):
     expected: int
     present: int
     late: int
+    online: int = Field(description="Of the present and late, those who watched the live stream (method online).")
     excused: int
     absent: int
     not_recorded: int
@@ -124,6 +125,7 @@ def counts(tally) -> dict:
         "expected": tally.expected,
         "present": tally.present,
         "late": tally.late,
+        "online": tally.online,
         "excused": tally.excused,
         "absent": tally.absent,
         "not_recorded": tally.not_recorded,

@@ -86,10 +86,9 @@ def confirm(request, ticket: str):
         return refused
     scanned_here = request.session.get(SCANNED_TICKET_KEY)
     if request.method == "POST":
-        device_time = checkin.parse_device_time(request.POST.get("device_time"))
         try:
             result = checkin.check_in_with_ticket(
-                request.user, ticket, scanned_here=scanned_here, device_time=device_time
+                request.user, ticket, scanned_here=scanned_here, **checkin.client_claims(request.POST)
             )
         except AttendanceError as error:
             return _respond(request, error=error)
@@ -118,9 +117,10 @@ def code_entry(request):
     form = CodeCheckInForm(request.POST if request.method == "POST" else None)
     refusal = None
     if request.method == "POST" and form.is_valid():
-        device_time = checkin.parse_device_time(form.cleaned_data.get("device_time"))
         try:
-            result = checkin.check_in_with_code(request.user, form.cleaned_data["code"], device_time=device_time)
+            result = checkin.check_in_with_code(
+                request.user, form.cleaned_data["code"], **checkin.client_claims(request.POST)
+            )
         except AttendanceError as error:
             if _wants_json(request):
                 return _respond(request, error=error)

@@ -3,9 +3,11 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from ..screen import screen_state
+from ..stream import stream_to_show
 from .access import coordinator_required, session_venue_or_404
 
 
@@ -24,10 +26,17 @@ def venue_screen(request, session_id: int, venue_id: int):
     state = _state(request, session_venue)
     # Without JavaScript the page reloads itself when the code changes (at most every 10 s).
     refresh = min(state["seconds_left"], 10)
+    stream, is_replay = stream_to_show(session_venue.session, timezone.now())
     return render(
         request,
         "attendance/screen.html",
-        {"session_venue": session_venue, "state": state, "refresh_seconds": refresh},
+        {
+            "session_venue": session_venue,
+            "state": state,
+            "refresh_seconds": refresh,
+            "stream": stream,
+            "is_replay": is_replay,
+        },
     )
 
 

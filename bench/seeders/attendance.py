@@ -39,12 +39,87 @@ def seed(context: dict) -> dict:
         for cohort in context["trainees"].values()
         for trainee in cohort
     }
+    # A second session for the delayed check-ins row: its window opened long enough ago that
+    # a code typed five minutes before the burst lies inside it.
+    late = TrainingSession.objects.create(
+        title="基准测试断网补签培训",
+        starts_at=now,
+        ends_at=now + timedelta(hours=3),
+        checkin_opens_at=now - timedelta(hours=1),
+        checkin_closes_at=now + timedelta(hours=3),
+        late_after=now + timedelta(hours=2),
+        code_rotation_seconds=60,
+    )
+    SessionVenue.objects.create(session=late, venue=context["venue"])
+    venue_id = context["venue"].pk
+    services.add_expected_from_default_venues(late)
     return {
         "session_id": session.pk,
         "venue_id": context["venue"].pk,
         "expected": expected,
         "paths": paths,
+        "late_session_id": late.pk,
+        # Tickets name the trainee who scanned: each trainee gets their own for the late session too.
+        "late_ticket_paths": {
+            str(trainee["id"]): reverse(
+                "attendance:checkin_ticket", args=[codes.make_ticket(late.pk, venue_id, trainee["id"])]
+            )
+            for cohort in context["trainees"].values()
+            for trainee in cohort
+        },
+        "code_path": reverse("attendance:checkin_code"),
     }
+
+
+DELAY_SECONDS = 5 * 60
+LATE_SHARE = 0.3
+
+
+def delayed_code(manifest: dict) -> dict:
+    """The code a phone saw five minutes ago (typed at the start of that code's window), as the probe computes it."""
+    import time
+    from datetime import UTC, datetime
+
+    from attendance import codes
+
+    attendance = manifest["attendance"]
+    rotation = 60
+    now = time.time()
+    window = codes.window_number(now - DELAY_SECONDS, rotation)
+    typed_at = window * rotation + 1
+    return {
+        "code": codes.code_for_window(attendance["late_session_id"], attendance["venue_id"], window),
+        "device_time": datetime.fromtimestamp(typed_at, UTC).isoformat(),
+        "sent_at": datetime.fromtimestamp(now, UTC).isoformat(),
+    }
+
+
+def late_checkin_calls(manifest: dict, cohort: str, delayed: dict) -> list[Call]:
+    """Every trainee checks in once at the late session: 70 % now (QR ticket), 30 % five minutes
+    late (the code they typed offline, with the phone's time of entry and a nonce)."""
+    attendance, cookie = manifest["attendance"], manifest["session_cookie"]
+    trainees = manifest["trainees"][cohort]
+    calls = []
+    for index, trainee in enumerate(trainees):
+        late = index % 10 < round(LATE_SHARE * 10)
+        data = (
+            {"code": delayed["code"], "device_time": delayed["device_time"], "sent_at": delayed["sent_at"]}
+            if late
+            else {"device_time": ""}
+        )
+        data["nonce"] = f"bench-{trainee['id']}"
+        calls.append(
+            Call(
+                attendance["code_path"] if late else attendance["late_ticket_paths"][str(trainee["id"])],
+                "POST",
+                cookies={cookie: trainee["session"], manifest["csrf_cookie"]: CSRF_SECRET},
+                headers={"Accept": "application/json", "X-CSRFToken": CSRF_SECRET},
+                data=data,
+                key=str(trainee["id"]),
+                retryable=True,
+            )
+        )
+    return calls
 
 
 def checkin_calls(manifest: dict, cohort: str) -> list[Call]:

@@ -207,6 +207,24 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # `manage.py purge_attendance` (run it from cron); 0 keeps attendance for ever.
 ATTENDANCE_RETENTION_DAYS = int(os.environ.get("ATTENDANCE_RETENTION_DAYS", str(3 * 365)))
 
+
+# Live streams (attendance/stream.py): hosts a session's HLS playlist may come from, and video
+# platforms whose embed pages a session may show; both are added to the CSP below. An entry
+# is a host name (its subdomains included) or host:port.
+def _hosts_from_env(name: str, default: str) -> list[str]:
+    return [h.strip().lower() for h in os.environ.get(name, default).split(",") if h.strip()]
+
+
+LIVESTREAM_HLS_HOSTS = _hosts_from_env("LIVESTREAM_HLS_HOSTS", "")
+LIVESTREAM_EMBED_HOSTS = _hosts_from_env("LIVESTREAM_EMBED_HOSTS", "player.bilibili.com,v.qq.com,player.youku.com")
+# Watch-time heartbeats: how often the session page reports, and the most one heartbeat credits.
+WATCH_HEARTBEAT_SECONDS = 15
+
+
+def csp_host_sources(hosts: list[str]) -> list[str]:
+    return [source for host in hosts for source in ([host] if ":" in host else [host, f"*.{host}"])]
+
+
 # --- Security headers ------------------------------------------------------------------
 # Content Security Policy (django-csp). Public pages run no inline script: put JavaScript
 # in static files, or give an inline <script> the nonce: <script nonce="{{ request.csp_nonce }}">.
@@ -219,10 +237,11 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE],
         "style-src": [SELF, "'unsafe-inline'"],
         "img-src": [SELF, "data:", "blob:"],
-        "media-src": [SELF, "blob:"],
+        "media-src": [SELF, "blob:", *csp_host_sources(LIVESTREAM_HLS_HOSTS)],
         "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [SELF, "https:"],  # lesson video embeds
+        "connect-src": [SELF, *csp_host_sources(LIVESTREAM_HLS_HOSTS)],
+        # "https:" for lesson video embeds; the live-stream platforms are named as well.
+        "frame-src": [SELF, "https:", *csp_host_sources(LIVESTREAM_EMBED_HOSTS)],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -21,6 +21,7 @@ def session_form(**overrides):
         "code_rotation_seconds": "30",
         "livestream_url": "",
         "recording_url": "",
+        "online_threshold_percent": "80",
     }
     data.update(overrides)
     return data
