@@ -106,17 +106,17 @@ def test_a_resend_with_the_same_nonce_is_the_same_check_in(session, venue, train
     assert AttendanceRecord.objects.count() == 1 and AttendanceChange.objects.count() == 1
 
 
-def ticket_issued(session, venue, moment):
-    """A ticket as codes.make_ticket issues it, at an earlier moment."""
+def ticket_issued(session, venue, moment, holder):
+    """A ticket as codes.make_ticket issues it (naming the person who scanned), at an earlier moment."""
     stamp = signing.b62_encode(int(moment.timestamp()))
-    return signing.Signer(salt=codes.TICKET_SALT).sign(f"{session.pk}-{venue.pk}:{stamp}")
+    return signing.Signer(salt=codes.TICKET_SALT).sign(f"{session.pk}-{venue.pk}-{holder.pk}:{stamp}")
 
 
 def test_an_expired_qr_ticket_counts_when_it_was_valid_at_entry(session, venue, trainee):
     received = timezone.now()
     issued = received - timedelta(seconds=codes.TICKET_MAX_AGE + 600)
-    ticket = ticket_issued(session, venue, issued)
-    assert codes.read_ticket(ticket, max_age=None) == (session.pk, venue.pk)
+    ticket = ticket_issued(session, venue, issued, trainee)
+    assert codes.read_ticket(ticket, max_age=None) == (session.pk, venue.pk, trainee.pk)
     with pytest.raises(AttendanceError):
         checkin.check_in_with_ticket(trainee, ticket, now=received)
     too_late = issued + timedelta(seconds=codes.TICKET_MAX_AGE + 60)  # the ticket had expired at entry

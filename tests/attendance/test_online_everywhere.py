@@ -8,14 +8,15 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from reports.scope import everything
 from wagtail.models import APIToken
 
+from accounts.access import VenueScope
 from attendance import checkin, codes, watch
 from attendance.models import ExpectedParticipant, Method
 from reports.exports import registry
 from reports.exports.writers import csv_chunks
 
+everything = VenueScope.everything
 pytestmark = pytest.mark.django_db
 
 
