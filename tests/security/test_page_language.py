@@ -138,7 +138,7 @@ def bilingual(world, django_db_blocker):
             page.title = f"English {page.slug}"
             page.save_revision().publish()
         w.course_index = w.course.get_parent().specific
-        w.ticket = codes.make_ticket(w.session.pk, w.venue_x.pk)
+        w.ticket = codes.make_ticket(w.session.pk, w.venue_x.pk, w.trainee.pk)  # the scanner's own ticket
         w.organiser_token = APIToken.objects.get(user=w.organiser)
         w.question = w.questions[0]
         w.data = data_values()
