@@ -153,8 +153,11 @@ def test_certificate_download_and_verification(live_server, page, screenshot, vi
 
     page.goto(live_server.url + course.url)
     expect(page.get_by_role("progressbar", name="进度")).to_have_attribute("aria-valuenow", "100")
+    page.get_by_role("button", name="领取证书").click()
+    # The same page says so and offers the download (no silent download).
+    expect(page.get_by_text("你的证书已生成。")).to_be_visible()
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="领取证书").click()
+        page.get_by_role("link", name="下载证书").first.click()
     pdf = tmp_path / "certificate.pdf"
     download_info.value.save_as(pdf)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True).stdout

@@ -101,7 +101,7 @@ def bilingual_world(live_server):
         page.save_revision().publish()
     w.course_index = w.course.get_parent().specific
     w.question = w.questions[0]
-    w.ticket = codes.make_ticket(w.session.pk, w.venue_x.pk)
+    w.ticket = codes.make_ticket(w.session.pk, w.venue_x.pk, w.trainee.pk)  # the scanner's own ticket
     w.organiser_token = APIToken.objects.get(user=w.organiser)
     w.data = data_values()
     return w

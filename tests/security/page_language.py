@@ -24,6 +24,7 @@ ALLOWED = {
     "Wagtail", "Excel", "English", "Markdown", "Python", "Django", "Chromium", "Swagger", "OpenAPI", "Bearer",
     "Inter", "Noto", "Helvetica", "Ninja", "Beijing", "Shanghai", "Asia", "km", "kg", "tCO",
     "testserver", "localhost",
+    "en", "zh",  # language codes, e.g. the question bank's "language" column
 }  # fmt: skip
 # The language switcher names Chinese in Chinese; sign-in sheets may use Chinese column headings.
 ALLOWED_HAN = {"简体中文", "姓名", "单位", "手机", "签名"}
