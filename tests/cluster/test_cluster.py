@@ -49,15 +49,25 @@ def burst_totals(cluster, session_id: int) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+CLIENT_RETRY_PAUSES = (1, 2, 4)
+
+
 def fire(cluster, phones: list, cookie_name: str, on_progress=None) -> list:
     """Every phone checks in once through HAProxy, CONCURRENCY at a time; (status, seconds, answer) each."""
     done = []
 
     def one(phone):
-        try:
-            result = post(cluster.port, phone, cookie_name)
-        except Exception as error:  # a refused or reset connection counts as a failure below
-            result = (0, 0.0, {"error": repr(error)})
+        # As checkin.js does: a network error or a 502/503/504 is sent again after 1, 2 and 4 s
+        # (safe: the check-in is idempotent). HAProxy retries most of them itself; a request cut
+        # after its answer began (the killed server) can only be retried by the phone.
+        for pause in (*CLIENT_RETRY_PAUSES, None):
+            try:
+                result = post(cluster.port, phone, cookie_name)
+            except Exception as error:  # a refused or reset connection
+                result = (0, 0.0, {"error": repr(error)})
+            if result[0] not in (0, 502, 503, 504) or pause is None:
+                break
+            time.sleep(pause)
         done.append(result)
         if on_progress:
             on_progress(len(done))
