@@ -19,8 +19,16 @@ from accounts import roles
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Division, Organisation, User, Venue
 
-from . import services
-from .models import AttendanceRecord, ExpectedParticipant, Method, SessionVenue, Status, TrainingSession
+from . import services, watch
+from .models import (
+    AttendanceRecord,
+    ExpectedParticipant,
+    Method,
+    SessionVenue,
+    Status,
+    TrainingSession,
+    WatchLedger,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MEETING_TITLE = "全省重点排放单位全国碳市场第一个履约周期动员会"
@@ -257,8 +265,9 @@ def _create_meeting_records(session: TrainingSession, day: datetime) -> None:
     coordinators = dict(Venue.coordinators.through.objects.order_by("user_id").values_list("venue_id", "user_id"))
     expected = list(ExpectedParticipant.objects.filter(session=session).order_by("id"))
     sheet_lines = {}
-    records = []
+    records, watched = [], []
     opens = _at(day, 8, 15)
+    threshold = watch.threshold_seconds(session)
     for item in expected:
         status = rng.choices(list(Status), weights=[91, 4, 3, 2])[0]
         method, who = Method.COORDINATOR, coordinators.get(item.venue_id)
@@ -272,10 +281,24 @@ def _create_meeting_records(session: TrainingSession, day: datetime) -> None:
             session=session, user_id=item.user_id, venue_id=item.venue_id, status=status, server_time=server_time
         )
         if status in (Status.PRESENT, Status.LATE):
-            method = rng.choices([Method.QR, Method.CODE, Method.IMPORT, Method.COORDINATOR], weights=[75, 10, 10, 5])[
-                0
-            ]
-            if method in (Method.QR, Method.CODE):
+            methods = [Method.QR, Method.CODE, Method.IMPORT, Method.COORDINATOR, Method.ONLINE]
+            method = rng.choices(methods, weights=[73, 10, 10, 5, 2])[0]
+            if method == Method.ONLINE:
+                # Watched the stream from the office: present once the watch time reached the threshold.
+                who, record.status = item.user_id, Status.PRESENT
+                record.server_time = session.starts_at + timedelta(seconds=threshold + rng.randint(0, 600))
+                watched.append(
+                    WatchLedger(
+                        session=session,
+                        user_id=item.user_id,
+                        device_id=f"demo-{item.user_id}",
+                        last_seq=int(threshold // 30) + 20,
+                        last_beat_at=record.server_time,
+                        seconds=threshold + rng.randint(0, 600),
+                        attendance_recorded_at=record.server_time,
+                    )
+                )
+            elif method in (Method.QR, Method.CODE):
                 who = item.user_id
                 record.device_time = server_time - timedelta(seconds=rng.uniform(0.2, 4))
             elif method == Method.IMPORT:
@@ -287,6 +310,7 @@ def _create_meeting_records(session: TrainingSession, day: datetime) -> None:
         record.method, record.recorded_by_id = method, who
         records.append(record)
     AttendanceRecord.objects.bulk_create(records, batch_size=500)  # the trigger writes each "created" row
+    WatchLedger.objects.bulk_create(watched, batch_size=500)
     # A few later corrections, so record histories show more than their creation.
     absent = list(AttendanceRecord.objects.filter(session=session, status=Status.ABSENT).order_by("id")[:8])
     for record in absent:
