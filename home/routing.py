@@ -9,7 +9,9 @@ still gets the rest of the path, exactly as under Wagtail's own routing.
 """
 
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from config.content_cache import remember
 
 
 def _routes_by_default(page_class) -> bool:
@@ -46,3 +48,21 @@ class DirectRouteMixin:
                 return child.specific.route(request, remaining)
             parent = child
         raise Http404  # not reached: the loop returns at the last component
+
+
+class CachedSiteMiddleware:
+    """Give each request its Wagtail Site from the content cache instead of a query per request.
+
+    Wagtail looks the Site up (``Site.find_for_request``) on every page view and keeps it on
+    ``request._wagtail_site``; sites change far more rarely than pages, and saving or deleting
+    one bumps the content generation (home.signals). Installed after CommonMiddleware, so the
+    host has passed ALLOWED_HOSTS before it becomes part of a key.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        parts = (request.get_host(), request.get_port())
+        request._wagtail_site = remember("wagtail-site", parts, lambda: Site._find_for_request(request))
+        return self.get_response(request)

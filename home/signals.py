@@ -5,7 +5,7 @@ Everything cached from page content is keyed by one generation number
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from config.content_cache import content_changed
@@ -25,3 +25,6 @@ def connect():
     post_delete.connect(
         content_changed, sender=PageViewRestriction, dispatch_uid="home.invalidate_content.unrestricted"
     )
+    # Which site (and root page) answers a host is cached too (home.routing.CachedSiteMiddleware).
+    post_save.connect(content_changed, sender=Site, dispatch_uid="home.invalidate_content.site_saved")
+    post_delete.connect(content_changed, sender=Site, dispatch_uid="home.invalidate_content.site_deleted")

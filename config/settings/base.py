@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # A login refused by allauth's throttle answers 429 (accounts/throttling.py).
     "accounts.throttling.ThrottledFormStatusMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The Wagtail Site for the host, from the content cache (home/routing.py).
+    "home.routing.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -1,8 +1,10 @@
 """DirectRouteMixin: the home page routes deep URLs in one query, with Wagtail's answers."""
 
 import pytest
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.url_routing import RouteResult
 
 from courses.models import ModulePage
@@ -71,3 +73,21 @@ def test_site_serves_deep_pages_and_404s_through_the_mixin(client):
     assert client.get(lesson.url).status_code == 200
     assert client.get(lesson.url + "nope/").status_code == 404
     assert client.get(lesson.url.replace("module-1", "module-9")).status_code == 404
+
+
+def test_the_site_comes_from_the_content_cache_until_a_site_changes(client):
+    """A page view does not look its Site up again; renaming the site's host moves it at once."""
+    from wagtail.models import Site
+
+    from courses.models import LessonPage
+
+    lesson = lessons_of(make_course())[0]
+    client.get(lesson.url)  # the first view fills the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(lesson.url).status_code == 200
+    assert not [q for q in queries.captured_queries if "wagtailcore_site" in q["sql"]]
+    site = Site.objects.get(is_default_site=True)
+    site.is_default_site, site.hostname = False, "elsewhere.example"
+    site.save()
+    assert client.get(lesson.url).status_code == 404  # no site answers "testserver" any more
+    assert LessonPage.objects.filter(pk=lesson.pk).exists()
