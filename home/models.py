@@ -4,11 +4,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from config.page_privacy import CachedViewRestrictionsMixin
+
 from . import services
 from .routing import DirectRouteMixin
 
 
-class HomePage(DirectRouteMixin, Page):
+class HomePage(DirectRouteMixin, CachedViewRestrictionsMixin, Page):
     """The landing page: what the platform is, upcoming sessions, featured courses, my learning."""
 
     intro = RichTextField(_("introduction"), blank=True)

@@ -50,3 +50,20 @@ def test_a_new_privacy_setting_changes_the_generation():
     before = content_cache.current_generation()
     PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.LOGIN)
     assert content_cache.current_generation() > before
+
+
+@pytest.mark.django_db
+def test_privacy_is_read_from_the_cache_and_a_new_restriction_applies_at_once(client):
+    """An open lesson's view asks nothing about privacy; restricting its course closes it on the next view."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    course = make_course()
+    lesson = lessons_of(course)[0]
+    assert client.get(lesson.url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(lesson.url).status_code == 200
+    assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(lesson.url)
+    assert response.status_code == 302 and "login" in response["Location"]

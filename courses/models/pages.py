@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from config.page_privacy import CachedViewRestrictionsMixin
+
 from ..blocks import LessonStreamBlock, refuses_calculator_input
 from ..reading_time import lesson_minutes
 
@@ -17,7 +19,7 @@ from ..reading_time import lesson_minutes
 MODULE_CHILD_TYPES = ["courses.LessonPage"]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -36,7 +38,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictionsMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown on course cards."))
     audience = models.TextField(_("audience"), blank=True, help_text=_("Who the course is for."))
     learning_outcomes = RichTextField(
@@ -97,7 +99,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CachedViewRestrictionsMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -116,7 +118,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("lesson content"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
     is_required = models.BooleanField(

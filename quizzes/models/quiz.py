@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from config.page_privacy import CachedViewRestrictionsMixin
 from courses.models import MODULE_CHILD_TYPES
 
 from .bank import Question, QuestionCategory
@@ -18,7 +19,7 @@ if "quizzes.QuizPage" not in MODULE_CHILD_TYPES:
     MODULE_CHILD_TYPES.append("quizzes.QuizPage")
 
 
-class QuizPage(Page):
+class QuizPage(CachedViewRestrictionsMixin, Page):
     class Selection(models.TextChoices):
         FIXED = "fixed", _("Fixed questions")
         RANDOM = "random", _("Random draw per category")
