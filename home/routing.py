@@ -9,6 +9,7 @@ still gets the rest of the path, exactly as under Wagtail's own routing.
 """
 
 from django.http import Http404
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from config.content_cache import remember
@@ -19,6 +20,12 @@ def _routes_by_default(page_class) -> bool:
 
 
 class DirectRouteMixin:
+    @property
+    def localized(self):
+        """The site root in the reader's language, from the content cache (Wagtail asks on every view)."""
+        parent = super()
+        return remember("localized-root", (self.pk, get_language()), lambda: parent.localized.specific)
+
     def route(self, request, path_components):
         if len(path_components) < 2:
             return super().route(request, path_components)
@@ -64,5 +71,13 @@ class CachedSiteMiddleware:
 
     def __call__(self, request):
         parts = (request.get_host(), request.get_port())
-        request._wagtail_site = remember("wagtail-site", parts, lambda: Site._find_for_request(request))
+        request._wagtail_site = remember("wagtail-site", parts, lambda: self.find_site(request))
         return self.get_response(request)
+
+    @staticmethod
+    def find_site(request) -> Site | None:
+        site = Site._find_for_request(request)
+        if site is not None:
+            # The specific root page, so Wagtail's routing reaches DirectRouteMixin.localized.
+            site.root_page = site.root_page.specific
+        return site
