@@ -55,17 +55,26 @@ MANAGE_ALL_VENUES = "accounts.manage_all_venues"
 COORDINATE_VENUES = "accounts.coordinate_venues"
 
 
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+# What the site header asks of everyone signed in, read together in one query (_held_permissions).
+HEADER_PERMISSIONS = (MANAGE_ALL_VENUES, COORDINATE_VENUES, ACCESS_ADMIN)
+
+
 def manages_all_venues(user) -> bool:
     """Organisers and superusers; never an inactive account (Django grants it no permission)."""
-    return MANAGE_ALL_VENUES in _venue_permissions(user)
+    return MANAGE_ALL_VENUES in _held_permissions(user)
 
 
 def coordinates_venues(user) -> bool:
-    return COORDINATE_VENUES in _venue_permissions(user)
+    return COORDINATE_VENUES in _held_permissions(user)
 
 
-def _venue_permissions(user) -> set[str]:
-    """Which of the two venue permissions the user holds, as ``user.has_perm`` would say.
+def can_open_admin(user) -> bool:
+    return ACCESS_ADMIN in _held_permissions(user)
+
+
+def _held_permissions(user) -> set[str]:
+    """Which of HEADER_PERMISSIONS the user holds, as ``user.has_perm`` would say.
 
     Read with one query (Django's backend loads every permission in two) unless the backend's
     cache is already there; kept on the user object for the request.
@@ -73,21 +82,22 @@ def _venue_permissions(user) -> set[str]:
     cached = getattr(user, "_venue_perm_cache", None)
     if cached is not None:
         return cached
-    wanted = (MANAGE_ALL_VENUES, COORDINATE_VENUES)
     if not (user.is_authenticated and user.is_active):
         cached = set()
     elif user.is_superuser:
-        cached = set(wanted)
+        cached = set(HEADER_PERMISSIONS)
     elif hasattr(user, "_perm_cache"):
-        cached = {perm for perm in wanted if perm in user._perm_cache}
+        cached = {perm for perm in HEADER_PERMISSIONS if perm in user._perm_cache}
     else:
         from django.contrib.auth.models import Permission
         from django.db.models import Q
 
-        codenames = [perm.split(".", 1)[1] for perm in wanted]
-        held = Permission.objects.filter(content_type__app_label="accounts", codename__in=codenames)
-        held = held.filter(Q(user=user) | Q(group__user=user)).values_list("codename", flat=True).distinct()
-        cached = {f"accounts.{codename}" for codename in held}
+        wanted = Q()
+        for perm in HEADER_PERMISSIONS:
+            app_label, codename = perm.split(".", 1)
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        held = Permission.objects.filter(wanted).filter(Q(user=user) | Q(group__user=user))
+        cached = {f"{app}.{codename}" for app, codename in held.values_list("content_type__app_label", "codename")}
     user._venue_perm_cache = cached
     return cached
 
