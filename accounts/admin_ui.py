@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import InspectView
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 
@@ -13,6 +14,14 @@ class YesNoColumn(Column):
 
     def get_value(self, instance):
         return _("yes") if super().get_value(instance) else _("no")
+
+
+class BlankNoneInspectView(InspectView):
+    """Wagtail's inspect view prints an empty field as the English word "None"; show a dash instead."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "-" if value is None else value
 
 
 class LazySnippetChooser(AdminSnippetChooser):

@@ -165,8 +165,10 @@ class Method(models.TextChoices):
 class SheetImport(models.Model):
     """An uploaded sign-in sheet: kept so every imported record can point to its file and line."""
 
-    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="sheet_imports")
-    venue = models.ForeignKey("accounts.Venue", on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        TrainingSession, verbose_name=_("training session"), on_delete=models.CASCADE, related_name="sheet_imports"
+    )
+    venue = models.ForeignKey("accounts.Venue", verbose_name=_("sub-venue"), on_delete=models.PROTECT, related_name="+")
     # Private storage under a random name; the uploader's file name is kept only for the download.
     file = models.FileField(_("file"), storage=private_storage, upload_to=sheet_file_name, max_length=200, blank=True)
     original_name = models.CharField(_("file name"), max_length=255)
@@ -192,9 +194,15 @@ class AttendanceRecord(models.Model):
     """Whether one trainee attended one session, and where: at most one per session and trainee."""
 
     # PROTECT: deleting a session must never silently delete who attended it.
-    session = models.ForeignKey(TrainingSession, on_delete=models.PROTECT, related_name="records")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attendance_records")
-    venue = models.ForeignKey("accounts.Venue", on_delete=models.PROTECT, related_name="attendance_records")
+    session = models.ForeignKey(
+        TrainingSession, verbose_name=_("training session"), on_delete=models.PROTECT, related_name="records"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("trainee"), on_delete=models.PROTECT, related_name="attendance_records"
+    )
+    venue = models.ForeignKey(
+        "accounts.Venue", verbose_name=_("sub-venue"), on_delete=models.PROTECT, related_name="attendance_records"
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, db_index=True)
     method = models.CharField(_("method"), max_length=12, choices=Method.choices)
     device_time = models.DateTimeField(_("device time"), null=True, blank=True)
@@ -225,7 +233,7 @@ class AttendanceRecord(models.Model):
         indexes = [models.Index(fields=["session", "venue", "status"], name="attendance_record_venue")]
 
     def __str__(self):
-        return f"{self.session_id}/{self.user_id}: {self.status}"
+        return f"{self.session_id}/{self.user_id}: {self.get_status_display()}"
 
     @property
     def status_given_at(self):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.access import VenueScope
-from accounts.admin_ui import TranslatedBreadcrumbsMixin
+from accounts.admin_ui import BlankNoneInspectView, TranslatedBreadcrumbsMixin
 from accounts.models import Venue
 from accounts.privacy import ANONYMISE_HOOK
 
@@ -74,9 +75,21 @@ class AttendanceRecordViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     list_filter = ["status", "method", "session"]
     search_fields = ["user__real_name", "user__email", "venue__name"]
     search_backend_name = None
-    list_export = ["session", "venue", "user", "status", "method", "server_time", "device_time", "source_file"]
+    # The status and method as words in the reader's language, not their stored codes ("present", "qr").
+    list_export = [
+        "session",
+        "venue",
+        "user",
+        "get_status_display",
+        "get_method_display",
+        "server_time",
+        "device_time",
+        "source_file",
+    ]
+    export_headings = {"get_status_display": capfirst(_("status")), "get_method_display": capfirst(_("method"))}
     list_per_page = 100
     inspect_view_enabled = True
+    inspect_view_class = BlankNoneInspectView
     ordering = ["-server_time"]
 
     def get_queryset(self, request):
@@ -91,6 +104,7 @@ class SheetImportViewSet(TranslatedBreadcrumbsMixin, SnippetViewSet):
     list_filter = ["session"]
     search_backend_name = None
     inspect_view_enabled = True
+    inspect_view_class = BlankNoneInspectView
     # The file is private: coordinators download it from the roster's import page, never by a media URL.
     inspect_view_fields = [
         "original_name",

@@ -167,7 +167,7 @@ ACCOUNT_RATE_LIMITS = {
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-# site/wagtail_locale: Wagtail's own strings its zh_Hans catalogue lacks (project paths come first).
+# site/wagtail_locale: Wagtail's (and Django's) own strings their zh_Hans catalogues lack (project paths come first).
 LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "wagtail_locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -58,6 +58,25 @@ def test_signing_up_in_english_stays_in_english(client):
     assert User.objects.get(email="new.trainee@example.org").language == "en"
 
 
+@pytest.mark.parametrize(
+    ("reverse_in", "message"),
+    [
+        (zh, "密码长度太短。密码必须包含至少 8 个字符。"),
+        (en, "This password is too short. It must contain at least 8 characters."),
+    ],
+    ids=["zh", "en"],
+)
+def test_a_too_short_password_is_refused_in_the_language_of_the_sign_up_page(client, reverse_in, message):
+    organisation = OrganisationFactory()
+    short = signup_data(organisation, password1="Ab3!x", password2="Ab3!x")
+    response = client.post(reverse_in("account_signup"), short)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert ("This password is too short" in html) == (reverse_in is en)
+    assert not User.objects.filter(email="new.trainee@example.org").exists()
+
+
 def test_signing_out_of_an_english_page_stays_in_english(client):
     client.force_login(UserFactory())
     response = client.post(en("account_logout"), follow=True)
