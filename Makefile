@@ -18,8 +18,16 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
 	@touch $(STAMP)
 
-compile-messages: $(STAMP)  ## Build the .mo catalogues from the committed .po files.
+# Rebuilt only when a catalogue changed, so make targets running side by side (.ci/run) never
+# rewrite a .mo file another process is reading.
+PO_FILES := $(shell find . -path ./.venv -prune -o -path ./node_modules -prune -o -path ./var -prune -o -name '*.po' -print)
+MO_STAMP := var/.messages-compiled
+
+$(MO_STAMP): $(STAMP) $(PO_FILES)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
+	@mkdir -p var && touch $@
+
+compile-messages: $(MO_STAMP)  ## Build the .mo catalogues from the committed .po files.
 
 migrate: compile-messages
 	$(MANAGE) migrate --noinput -v0
