@@ -46,7 +46,7 @@ def cluster_rows(burst: int, say=print) -> list[Row]:
         redis_url=database.REDIS_URL,
         postgres_url=database.POSTGRES_SERVER_URL,
         db_prefix="bench_cluster",
-        extra_env={"BENCH_BARE_VIEW": "1"},
+        extra_env={"DJANGO_SETTINGS_MODULE": "bench.settings"},
     ) as cluster:
         manifest_path = database.BENCH_DIR / "manifest-cluster.json"
         env = {**cluster.env, "BENCH_DB_LABEL": LABEL, "BENCH_MANIFEST": str(manifest_path)}

@@ -81,6 +81,17 @@ def seed(env: dict, args, big: int, graders: int) -> dict:
     return json.loads(Path(env["BENCH_MANIFEST"]).read_text())
 
 
+def _rows_or_failure(name: str, measure) -> list[report.Row]:
+    """One part failing (a server that would not start, an unexpected answer) must not lose the table."""
+    try:
+        rows = measure()
+    except Exception as error:  # the table says what failed and the run goes on
+        say(f"{name} failed: {error!r}")
+        return [report.missing_row(name, "—", "", f"failed: {error}", "failed")]
+    print("\n".join(report.table_lines(rows)), file=sys.stderr, flush=True)  # kept if a later part dies
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer trainees and check-ins")
@@ -98,7 +109,7 @@ def main(argv=None) -> int:
     with database.fresh_sqlite(env) as sqlite_env:
         manifest = seed(sqlite_env, args, big=0, graders=args.graders)
         say("SQLite: measuring")
-        table += measure_server(sqlite_env, manifest, args, include_pages=True)
+        table += _rows_or_failure("SQLite rows", lambda: measure_server(sqlite_env, manifest, args, include_pages=True))
 
     if args.skip_postgres or not database.postgres_available():
         reason = "skipped (--skip-postgres)" if args.skip_postgres else "PostgreSQL not reachable on 127.0.0.1:5432"
@@ -108,13 +119,15 @@ def main(argv=None) -> int:
         with database.fresh_postgres(env) as pg_env:
             manifest = seed(pg_env, args, big=args.big, graders=0)
             say("PostgreSQL: measuring")
-            table += measure_server(pg_env, manifest, args, include_pages=False)
+            measure = lambda: measure_server(pg_env, manifest, args, include_pages=False)  # noqa: E731
+            table += _rows_or_failure("PostgreSQL rows", measure)
 
     if not args.skip_cluster:
-        table += cluster_row.cluster_rows(args.burst, say)
+        table += _rows_or_failure("cluster rows", lambda: cluster_row.cluster_rows(args.burst, say))
 
     say("exports: bench.export_command")
-    table += exports.export_rows(env, rows=20_000 if args.quick else exports.EXPORT_ROWS)
+    rows_exported = 20_000 if args.quick else exports.EXPORT_ROWS
+    table += _rows_or_failure("export rows", lambda: exports.export_rows(env, rows=rows_exported))
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}",

@@ -215,8 +215,8 @@ class Cluster:
             PRIVATE_MEDIA_ROOT=str(self.private_root),
             VAR_DIR=str(self.var_dir),
             PYTHONDONTWRITEBYTECODE="1",
-            **self.extra_env,
         )
+        env.update(self.extra_env)  # may replace the settings module (the bench's adds its bare view)
         return env
 
     def manage(self, *args: str) -> None:
