@@ -13,6 +13,7 @@ import platform
 import sys
 import time
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from . import checkins, cluster_row, database, exports, final_quiz, report, rows, scenarios
@@ -119,7 +120,7 @@ def main(argv=None) -> int:
         with database.fresh_postgres(env) as pg_env:
             manifest = seed(pg_env, args, big=args.big, graders=0)
             say("PostgreSQL: measuring")
-            measure = lambda: measure_server(pg_env, manifest, args, include_pages=False)  # noqa: E731
+            measure = partial(measure_server, pg_env, manifest, args, include_pages=False)
             table += _rows_or_failure("PostgreSQL rows", measure)
 
     if not args.skip_cluster:
