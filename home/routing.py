@@ -1,13 +1,15 @@
-"""Route a URL to a page deep in the tree in two queries, instead of two per tree level.
+"""Route a URL to a page deep in the tree with one query: the final page's specific row.
 
 Wagtail's ``Page.route`` fetches each level's child by slug and then its specific object,
 so /courses/<course>/<module>/<lesson>/ cost eight queries and eight page objects before the
-view ran (make bench: the largest part of a lesson page). ``DirectRouteMixin`` fetches every
-candidate on the path in one query, walks it in memory, and loads only the final page's
-specific object. A page type on the path that overrides ``route`` (e.g. RoutablePageMixin)
-still gets the rest of the path, exactly as under Wagtail's own routing.
+view ran (make bench: the largest part of a lesson page). ``DirectRouteMixin`` keeps a table
+of every page's URL path below the site root (id and type) under the content generation,
+walks the URL in that table and loads only the final page. A page type on the path that
+overrides ``route`` (e.g. RoutablePageMixin) still gets the rest of the path, and a draft
+page is still passed through to its live children, exactly as under Wagtail's own routing.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -29,32 +31,31 @@ class DirectRouteMixin:
     def route(self, request, path_components):
         if len(path_components) < 2:
             return super().route(request, path_components)
-        candidates = list(
-            Page.objects.filter(
-                path__startswith=self.path,
-                depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
-                slug__in=path_components,
-            ).order_by("path")
-        )
-        parent = self
+        table = remember("route-table", (self.pk,), self._route_table)
+        path = ""
         for position, slug in enumerate(path_components):
-            child = next(
-                (
-                    page
-                    for page in candidates
-                    if page.depth == parent.depth + 1 and page.slug == slug and page.path.startswith(parent.path)
-                ),
-                None,
-            )
-            if child is None:
+            path += slug + "/"
+            found = table.get(path)
+            if found is None:
                 raise Http404
-            child._cached_parent_obj = parent  # treebeard's get_parent() reads it, as after Wagtail's routing
+            page_id, content_type_id = found
+            page_class = ContentType.objects.get_for_id(content_type_id).model_class()
             remaining = path_components[position + 1 :]
-            if not remaining or not _routes_by_default(child.specific_class):
-                return child.specific.route(request, remaining)
-            parent = child
+            if not remaining or not _routes_by_default(page_class):
+                page = page_class.objects.filter(pk=page_id).first()
+                if page is None:  # deleted since the table was built
+                    raise Http404
+                return page.route(request, remaining)
         raise Http404  # not reached: the loop returns at the last component
+
+    def _route_table(self) -> dict[str, tuple[int, int]]:
+        """Every page below this root, live or not (Wagtail routes through drafts to live pages):
+        its URL path relative to the root → (id, content type id)."""
+        prefix = len(self.url_path)
+        rows = Page.objects.filter(path__startswith=self.path, depth__gt=self.depth).values_list(
+            "url_path", "id", "content_type_id"
+        )
+        return {url_path[prefix:]: (page_id, type_id) for url_path, page_id, type_id in rows}
 
 
 class CachedSiteMiddleware:

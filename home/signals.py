@@ -11,7 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from config.content_cache import content_changed
 
 
-def _page_deleted(sender, instance, **kwargs):
+def _page_saved_or_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         content_changed()
 
@@ -19,7 +19,10 @@ def _page_deleted(sender, instance, **kwargs):
 def connect():
     for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"), (post_page_move, "moved")):
         signal.connect(content_changed, dispatch_uid=f"home.invalidate_content.{name}")
-    post_delete.connect(_page_deleted, dispatch_uid="home.invalidate_content.deleted")
+    post_delete.connect(_page_saved_or_deleted, dispatch_uid="home.invalidate_content.deleted")
+    # Any saved page row too: pages made live without a publish signal (imports, tree copies,
+    # scripts) and changed slugs must reach the route table (home/routing.py) at once.
+    post_save.connect(_page_saved_or_deleted, dispatch_uid="home.invalidate_content.saved")
     # A new or removed privacy setting changes who may see a page: nothing cached may outlive it.
     post_save.connect(content_changed, sender=PageViewRestriction, dispatch_uid="home.invalidate_content.restricted")
     post_delete.connect(

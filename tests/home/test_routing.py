@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.url_routing import RouteResult
 
-from courses.models import ModulePage
+from courses.models import LessonPage, ModulePage
 from tests.courses.factories import home_page, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +22,30 @@ def route(path_components, home=None):
     return (home or home_page()).route(request, path_components)
 
 
-def test_deep_url_reaches_the_specific_page_in_two_queries(django_assert_num_queries):
+def test_deep_url_reaches_the_specific_page_in_one_query(django_assert_num_queries):
     course = make_course(modules=2, lessons_per_module=2)
-    make_course(modules=2, lessons_per_module=2)  # the same module and lesson slugs under another course
+    other = make_course(modules=2, lessons_per_module=2)  # the same module and lesson slugs under another course
     lesson = lessons_of(course)[3]
     home, parts = home_page(), components(lesson)
-    with django_assert_num_queries(2):  # the candidates on the path, then the lesson's specific row
+    with django_assert_num_queries(2):  # the route table (once per content generation), the lesson's row
         result = route(parts, home)
     assert result.page == lesson
     assert type(result.page) is type(lesson.specific)
-    assert result.page.get_parent().pk == lesson.get_parent().pk  # the walked parent, no query needed
+    same_slugs = lessons_of(other)[3]
+    with django_assert_num_queries(1):  # the table is cached: only the lesson's specific row
+        assert route(components(same_slugs), home).page == same_slugs
+
+
+def test_a_live_page_below_a_draft_is_still_reached_like_wagtails_own_routing():
+    course = make_course()
+    lesson = lessons_of(course)[0]
+    module = lesson.get_parent()
+    module.unpublish()  # unpublishing the module alone leaves the lesson live
+    lesson.refresh_from_db()
+    assert lesson.live
+    assert route(components(lesson)).page == lesson
+    with pytest.raises(Http404):
+        route(components(module))
 
 
 def test_unknown_slug_at_any_level_is_404():
@@ -91,3 +105,17 @@ def test_the_site_comes_from_the_content_cache_until_a_site_changes(client):
     site.save()
     assert client.get(lesson.url).status_code == 404  # no site answers "testserver" any more
     assert LessonPage.objects.filter(pk=lesson.pk).exists()
+
+
+def test_a_page_published_after_the_table_was_built_is_reached_and_a_renamed_one_moves():
+    first = make_course()
+    route(components(lessons_of(first)[0]))  # the table is built and cached
+    second = make_course()  # created and published: the content generation moves on
+    assert route(components(lessons_of(second)[0])).page == lessons_of(second)[0]
+    lesson = lessons_of(second)[1]
+    old = components(lesson)
+    lesson.slug = "renamed"
+    lesson.save_revision().publish()
+    with pytest.raises(Http404):
+        route(old)
+    assert route(components(LessonPage.objects.get(pk=lesson.pk))).page.pk == lesson.pk
