@@ -1,7 +1,7 @@
 """Values read from published pages, cached until the content changes.
 
 Every key carries the content generation, a number that home.signals bumps when a page is
-published, unpublished, moved or deleted, or a privacy setting changes; nothing has to be
+saved, published, unpublished, moved or deleted, or a site or privacy setting changes; nothing has to be
 found and deleted. The anonymous page cache, course outlines, template fragments (lesson
 bodies), the menu and the language switcher use it (docs/ARCHITECTURE.md, "Caches").
 
@@ -22,7 +22,8 @@ from django.core.cache import cache
 
 GENERATION_KEY = "anon-page-cache:generation"
 GENERATION_RECHECK_SECONDS = 1.0
-RECENT_VALUES = 256
+# Several values per page (privacy, translations, quizzes of a lesson) for every page people open.
+RECENT_VALUES = 4096
 
 _lock = Lock()
 _generation: tuple[float, int] = (0.0, 0)  # (read at, value)
