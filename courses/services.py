@@ -109,9 +109,12 @@ def record_lesson_visit(user, lesson, course, enrolment: Enrolment | None = None
         and timezone.now() - enrolment.last_activity_at < VISIT_RESOLUTION
     ):
         return
-    Enrolment.objects.filter(user=user, course__translation_key=course.translation_key).update(
-        last_lesson=lesson, last_activity_at=timezone.now()
+    enrolments = (
+        Enrolment.objects.filter(pk=enrolment.pk)
+        if enrolment is not None
+        else Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
     )
+    enrolments.update(last_lesson=lesson, last_activity_at=timezone.now())
 
 
 # --- lessons and progress --------------------------------------------------------------------

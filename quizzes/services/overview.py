@@ -27,9 +27,8 @@ def quiz_state(user, quiz: QuizPage, now=None) -> QuizState:
     Reads only: an open attempt whose time is up stays open here, and is graded by the next POST.
     """
     now = now or timezone.now()
-    attempts = list(
-        Attempt.objects.filter(user=user, quiz_key=quiz.translation_key).select_related("quiz").order_by("-number")
-    )
+    attempts = list(Attempt.objects.filter(user=user, quiz_key=quiz.translation_key).order_by("-number"))
+    _attach_quizzes(attempts, quiz)
     state = QuizState(attempts=attempts)
     for attempt in attempts:
         attempt.access = review_access(attempt, now)
@@ -48,6 +47,17 @@ def quiz_state(user, quiz: QuizPage, now=None) -> QuizState:
     else:
         state.can_start = True
     return state
+
+
+def _attach_quizzes(attempts: list[Attempt], quiz: QuizPage) -> None:
+    """Give each attempt its quiz page: this one, or its other language version (fetched only then).
+
+    Most views find no attempt, and a join to the quiz page's many columns cost more than the query.
+    """
+    others = {attempt.quiz_id for attempt in attempts} - {quiz.pk}
+    pages = {quiz.pk: quiz, **({page.pk: page for page in QuizPage.objects.filter(pk__in=others)} if others else {})}
+    for attempt in attempts:
+        attempt.quiz = pages[attempt.quiz_id]
 
 
 def quizzes_for_lesson(lesson) -> list[QuizPage]:
