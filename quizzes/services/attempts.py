@@ -280,9 +280,9 @@ def submit_attempt(attempt: Attempt, values: dict | None = None, now=None) -> tu
         changed = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
             status=Attempt.Status.SUBMITTED, submitted_at=now, timed_out=late
         )
-        attempt = Attempt.objects.select_related("quiz", "user").get(pk=attempt.pk)
         if not changed:
-            return attempt, False
+            return Attempt.objects.select_related("quiz", "user").get(pk=attempt.pk), False
+        attempt.status, attempt.submitted_at, attempt.timed_out = Attempt.Status.SUBMITTED, now, late
         grade_attempt(attempt)
     complete_linked_lesson(attempt)
     return attempt, True
