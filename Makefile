@@ -76,10 +76,12 @@ vendor-js:  ## Refresh the committed hls.js (package.json pins it) from the npm 
 	  sed 's|//# sourceMappingURL=.*||' node_modules/hls.js/dist/hls.min.js; } > $(HLS_VENDOR)/hls.min.js
 	cp node_modules/hls.js/LICENSE $(HLS_VENDOR)/hls.js.LICENSE
 
-test: test-unit  ## check, migrations check, the whole suite (browser tests too when chromium is present).
+# The browser tests first: they leave a core idle, which .ci/run gives to the PostgreSQL pass.
+test: compile-messages  ## check, migrations check, the whole suite (browser tests too when chromium is present).
 	@if [ -x $(CHROMIUM) ]; then $(MAKE) --no-print-directory test-browser; \
 	elif [ -n "$$CI" ]; then echo "CI: $(CHROMIUM) is missing; browser tests cannot run" >&2; exit 1; \
 	else echo "NOTE: $(CHROMIUM) not found, browser tests not run (apt-get install chromium fonts-noto-cjk)"; fi
+	@$(MAKE) --no-print-directory test-unit
 
 test-unit: compile-messages
 	$(MANAGE) check

@@ -12,7 +12,7 @@ page is still passed through to its live children, exactly as under Wagtail's ow
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from config.content_cache import remember
 
@@ -56,29 +56,3 @@ class DirectRouteMixin:
             "url_path", "id", "content_type_id"
         )
         return {url_path[prefix:]: (page_id, type_id) for url_path, page_id, type_id in rows}
-
-
-class CachedSiteMiddleware:
-    """Give each request its Wagtail Site from the content cache instead of a query per request.
-
-    Wagtail looks the Site up (``Site.find_for_request``) on every page view and keeps it on
-    ``request._wagtail_site``; sites change far more rarely than pages, and saving or deleting
-    one bumps the content generation (home.signals). Installed after CommonMiddleware, so the
-    host has passed ALLOWED_HOSTS before it becomes part of a key.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        parts = (request.get_host(), request.get_port())
-        request._wagtail_site = remember("wagtail-site", parts, lambda: self.find_site(request))
-        return self.get_response(request)
-
-    @staticmethod
-    def find_site(request) -> Site | None:
-        site = Site._find_for_request(request)
-        if site is not None:
-            # The specific root page, so Wagtail's routing reaches DirectRouteMixin.localized.
-            site.root_page = site.root_page.specific
-        return site

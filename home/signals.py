@@ -28,6 +28,6 @@ def connect():
     post_delete.connect(
         content_changed, sender=PageViewRestriction, dispatch_uid="home.invalidate_content.unrestricted"
     )
-    # Which site (and root page) answers a host is cached too (home.routing.CachedSiteMiddleware).
+    # Which site (and root page) answers a host is cached too (home.middleware.CachedSiteMiddleware).
     post_save.connect(content_changed, sender=Site, dispatch_uid="home.invalidate_content.site_saved")
     post_delete.connect(content_changed, sender=Site, dispatch_uid="home.invalidate_content.site_deleted")

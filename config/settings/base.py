@@ -76,8 +76,8 @@ MIDDLEWARE = [
     # A login refused by allauth's throttle answers 429 (accounts/throttling.py).
     "accounts.throttling.ThrottledFormStatusMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # The Wagtail Site for the host, from the content cache (home/routing.py).
-    "home.routing.CachedSiteMiddleware",
+    # The Wagtail Site of a page view, from the content cache (home/middleware.py).
+    "home.middleware.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
