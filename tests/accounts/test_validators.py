@@ -58,3 +58,28 @@ def test_valid_phones(phone):
 @pytest.mark.parametrize("phone", ["12345678901", "1381234567", "phone", "+86 138"])
 def test_invalid_phones(phone):
     assert error_code(validate_phone, phone) == "phone"
+
+
+@pytest.mark.django_db
+def test_the_profile_form_drops_control_characters_so_no_export_cell_can_hide_a_formula():
+    """The reported attack: a name starting with \\x01= passes a first-character check unless it is cleaned."""
+    from accounts.forms import ProfileForm
+    from tests.factories import OrganisationFactory, UserFactory
+
+    user = UserFactory()
+    organisation = OrganisationFactory()
+    form = ProfileForm(
+        data={
+            "real_name": '\x01=HYPERLINK("http://x","y")',
+            "phone": "\x0713800138000",
+            "organisation": organisation.pk,
+            "job_title": "安全\x00员\n",
+        },
+        instance=user,
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    user.refresh_from_db()
+    assert user.real_name == '=HYPERLINK("http://x","y")'  # the spreadsheet rule then writes it as text
+    assert user.phone == "13800138000"
+    assert user.job_title == "安全员"
