@@ -61,3 +61,30 @@ def test_has_role_is_false_for_anonymous():
     from django.contrib.auth.models import AnonymousUser
 
     assert not roles.has_role(AnonymousUser(), roles.TRAINEE)
+
+
+def test_the_headers_one_statement_agrees_with_djangos_own_permission_check():
+    """accounts.roles reads three permissions in SQL for speed; Django's backend must say the same."""
+    from django.contrib.auth.models import Permission
+
+    from accounts.models import User
+    from tests.factories import UserFactory
+
+    direct = UserFactory()  # no group: the permission is granted to the person
+    direct.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    people = [
+        *(UserFactory(roles=[role]) for role in (roles.TRAINEE, roles.INSTRUCTOR, roles.COORDINATOR, roles.ORGANISER)),
+        UserFactory(roles=[roles.COORDINATOR, roles.INSTRUCTOR]),
+        UserFactory(roles=[roles.ORGANISER], is_active=False),
+        UserFactory(is_superuser=True),
+        direct,
+    ]
+    seen = set()
+    for person in people:
+        fresh = User.objects.get(pk=person.pk)  # no permission cache of either kind yet
+        ours = (roles.can_open_admin(fresh), roles.manages_all_venues(fresh), roles.coordinates_venues(fresh))
+        asked = (roles.ACCESS_ADMIN, roles.MANAGE_ALL_VENUES, roles.COORDINATE_VENUES)
+        djangos = tuple(User.objects.get(pk=person.pk).has_perm(perm) for perm in asked)
+        assert ours == djangos, person
+        seen.add(ours)
+    assert len(seen) >= 4  # the people really differ: the comparison is not between empty sets
