@@ -20,7 +20,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import CharField, Expression
+from django.db.models import CharField, Func
 
 # C0 controls that XML 1.0 cannot hold: 0x00–0x08, 0x0B, 0x0C, 0x0E–0x1F (openpyxl's ILLEGAL_CHARACTERS_RE).
 UNHOLDABLE = "".join(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
@@ -63,7 +63,7 @@ def safe_row(values) -> list:
     return [safe_cell(v) for v in values]
 
 
-class SafeCellText(Expression):
+class SafeCellText(Func):
     """``safe_text`` of a text column as SQL; NULL becomes ''.
 
     PostgreSQL removes the unholdable characters with ``TRANSLATE`` (its text cannot hold NUL).
@@ -73,20 +73,11 @@ class SafeCellText(Expression):
     SQLite is the one case only the Python rule handles; no form, import or API lets one in.
     """
 
+    arity = 1
     output_field = CharField()
 
-    def __init__(self, expression):
-        super().__init__(output_field=CharField())
-        self.inner = expression
-
-    def get_source_expressions(self):
-        return [self.inner]
-
-    def set_source_expressions(self, exprs):
-        (self.inner,) = exprs
-
     def as_sql(self, compiler, connection):
-        inner_sql, inner_params = compiler.compile(self.inner)
+        inner_sql, inner_params = compiler.compile(self.source_expressions[0])
         x, keep = ("x",), ("p", MAX_CELL_CHARS - 1)
         marks = ["(", *_join([("p", c) for c in FORMULA_STARTS]), ")"]
         if connection.vendor == "postgresql":

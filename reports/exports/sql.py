@@ -8,30 +8,21 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import CharField, Expression
+from django.db.models import CharField, Func
 
 
-class LocalDateTimeText(Expression):
+class LocalDateTimeText(Func):
     """A datetime column as 'YYYY-MM-DD HH:MM:SS' text in the site's time zone.
 
     PostgreSQL converts with the zone's rules; SQLite (which stores UTC text) adds the zone's
     current UTC offset, exact for zones without daylight saving such as Asia/Shanghai.
     """
 
+    arity = 1
     output_field = CharField()
 
-    def __init__(self, expression):
-        super().__init__(output_field=CharField())
-        self.inner = expression
-
-    def get_source_expressions(self):
-        return [self.inner]
-
-    def set_source_expressions(self, exprs):
-        (self.inner,) = exprs
-
     def as_sql(self, compiler, connection):
-        inner_sql, params = compiler.compile(self.inner)
+        inner_sql, params = compiler.compile(self.source_expressions[0])
         if connection.vendor == "postgresql":
             return f"TO_CHAR({inner_sql} AT TIME ZONE %s, %s)", (*params, settings.TIME_ZONE, "YYYY-MM-DD HH24:MI:SS")
         offset = datetime.now(ZoneInfo(settings.TIME_ZONE)).utcoffset()
