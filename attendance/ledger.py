@@ -87,16 +87,6 @@ class Tally:
         for name in (*Status.values, "not_recorded", "online"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    def as_dict(self) -> dict:
-        """The figures people read, for comparing pages and for JSON."""
-        return {
-            "expected": self.expected,
-            **{status: getattr(self, status) for status in Status.values},
-            "not_recorded": self.not_recorded,
-            "attended": self.attended,
-            "rate": self.rate,
-        }
-
 
 def sum_of(tallies, **fields) -> Tally:
     """A parent row: the sum of its children."""
