@@ -21,6 +21,9 @@ from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "anon-page-cache:generation"
+# Part of every key: raise it when the shape of a cached value changes (a dataclass gains a
+# field), so a deploy never reads values pickled by the previous code from the shared cache.
+VALUE_LAYOUT = 2
 GENERATION_RECHECK_SECONDS = 1.0
 # Several values per page (privacy, translations, quizzes of a lesson) for every page people open.
 RECENT_VALUES = 4096
@@ -59,7 +62,7 @@ def content_changed(**_kwargs) -> None:
 
 def remember(name: str, parts: tuple, build: Callable[[], object]) -> object:
     """``build()``'s value for this generation and these key parts, from memory, the cache, or built."""
-    key = ":".join(str(part) for part in (name, current_generation(), *parts))
+    key = ":".join(str(part) for part in (name, VALUE_LAYOUT, current_generation(), *parts))
     seconds = settings.CONTENT_CACHE_SECONDS
     expires, value = _recent.get(key, (0.0, None))
     if value is None or expires < time.monotonic():

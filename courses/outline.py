@@ -84,6 +84,7 @@ class CourseOutline:
     # Every live page inside the course's modules, an unpublished module's too: a lesson that is
     # live and reachable counts for progress and certificates wherever its module stands.
     entries: tuple[OutlineEntry, ...]
+    lesson_keys: frozenset  # every lesson's translation key: intersected with a trainee's done keys
 
     @property
     def lessons(self) -> list[LessonRef]:
@@ -147,6 +148,7 @@ def build_outline(course_path: str, request=None) -> CourseOutline | bool:
             for row in modules
         ),
         entries=entries,
+        lesson_keys=frozenset(entry.ref.translation_key for entry in entries if entry.ref),
     )
 
 

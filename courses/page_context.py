@@ -14,6 +14,7 @@ from django.http import Http404
 from config.content_cache import current_generation
 
 from . import services
+from .learner import learner_state
 from .models import Certificate, CoursePage
 from .next_step import next_step
 from .outline import course_outline, course_path_of
@@ -39,8 +40,9 @@ def course_context(request, course) -> dict:
     user = request.user
     outline = course_outline(course.path, request)
     lessons = outline.lessons
-    enrolment = services.find_enrolment(user, course)
-    done_keys = services.completed_keys(user, lessons) if enrolment else set()
+    state = learner_state(user, course.translation_key)
+    enrolment = state.enrolment
+    done_keys = outline.lesson_keys & state.done_keys if enrolment else set()
     progress = services.progress_for(lessons, done_keys)
     context = {
         "outline": [{"module": module, "entries_html": module.items_html(done_keys)} for module in outline.modules],
@@ -54,7 +56,9 @@ def course_context(request, course) -> dict:
         **shared_fragments(request),
     }
     if enrolment:
-        certificate = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
+        certificate = None
+        if state.certificate_keys:  # only a trainee who holds one pays for reading it
+            certificate = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
         context["certificate"] = certificate
         context["next_step"] = next_step(
             user, course, lessons, done_keys, enrolment, certificate, page_of=lambda ref: outline.entry(ref.id).page
@@ -86,8 +90,9 @@ def lesson_context(request, lesson) -> dict:
         for i in (position - 1, position + 1)
     ]
     course = outline.course
-    enrolment = services.find_enrolment(user, course)
-    done_keys = services.completed_keys(user, lessons) if enrolment else set()
+    state = learner_state(user, course.translation_key)
+    enrolment = state.enrolment
+    done_keys = outline.lesson_keys & state.done_keys if enrolment else set()
     if enrolment:
         services.record_lesson_visit(user, lesson, course, enrolment)
     module = outline.module_of(lesson.path)

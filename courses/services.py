@@ -9,20 +9,26 @@ Hooks (wagtail.hooks) that higher apps register, so courses never imports them:
 """
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Locale
 
 from accounts.errors import DomainError
 from accounts.language import user_language
+from config.content_cache import remember
 
+from .learner import EnrolmentRef, LearnerState, learner_state
 from .models import Certificate, CoursePage, Enrolment, LessonCompletion
+from .models.progress import VISIT_RESOLUTION  # noqa: F401 - part of this module's rules
 from .outline import CourseOutline, LessonRef, OutlinePage, course_outline, course_path_of
 
 LESSON_EXTRAS_HOOK = "courses_lesson_extras"
@@ -91,23 +97,14 @@ def enrol_venue(venue, course, *, enrolled_by=None) -> int:
     return enrol_many(venue.default_for.all(), course, source=Enrolment.Source.VENUE, enrolled_by=enrolled_by)
 
 
-# Re-reading the same lesson within this time writes nothing: a page view should not be a write.
-VISIT_RESOLUTION = timedelta(minutes=5)
-
-
-def record_lesson_visit(user, lesson, course, enrolment: Enrolment | None = None) -> None:
+def record_lesson_visit(user, lesson, course, enrolment: "Enrolment | EnrolmentRef | None" = None) -> None:
     """Remember the last lesson opened, for "resume where you left off" (one UPDATE, or none).
 
     With the enrolment at hand, a reload of the lesson just recorded is not written again.
     """
     if not user.is_authenticated:
         return
-    if (
-        enrolment is not None
-        and enrolment.last_lesson_id == lesson.pk
-        and enrolment.last_activity_at
-        and timezone.now() - enrolment.last_activity_at < VISIT_RESOLUTION
-    ):
+    if enrolment is not None and enrolment.last_lesson_id == lesson.pk and enrolment.opened_recently:
         return
     enrolments = (
         Enrolment.objects.filter(pk=enrolment.pk)
@@ -181,8 +178,7 @@ def completed_keys(user, lessons) -> set:
     keys = {lesson.translation_key for lesson in lessons}
     if not user.is_authenticated or not keys:
         return set()
-    done = LessonCompletion.objects.filter(user=user).values_list("lesson__translation_key", flat=True)
-    return keys.intersection(done)
+    return keys.intersection(learner_state(user, None).done_keys)
 
 
 def progress_for(lessons, done_keys: set) -> CourseProgress:
@@ -258,56 +254,58 @@ def featured_courses(locale, limit: int = 3) -> list:
     )
 
 
-def in_locale(courses, locale) -> dict:
-    """Map translation key → the course's live translation in ``locale`` (one query)."""
-    keys = {course.translation_key for course in courses}
-    found = CoursePage.objects.live().filter(locale=locale, translation_key__in=keys)
-    return {course.translation_key: course for course in found}
+def active_locale_id() -> int:
+    """The reader's Wagtail locale (``Locale.get_active``), cached with the content."""
+    return remember("active-locale", (get_language(),), lambda: Locale.get_active().pk)
 
 
-def learning_items(user, enrolments, locale, request=None) -> list:
-    """Per enrolment: the course in ``locale`` (if translated), progress and where to resume.
+def live_courses_by_key(locale_id: int) -> dict:
+    """Translation key → tree path of every live course in a locale, cached until content changes."""
+    return remember(
+        "live-courses-by-key",
+        (locale_id,),
+        lambda: dict(CoursePage.objects.live().filter(locale_id=locale_id).values_list("translation_key", "path")),
+    )
 
-    Three queries whatever the number of courses and lessons (translations, completions,
-    certificates); each course's lessons come from its cached outline.
+
+def learning_items(user, enrolments: Iterable[EnrolmentRef], state: LearnerState, locale_id: int, request=None):
+    """Per enrolment: the course in the reader's locale (if translated), progress and the next step.
+
+    ``state`` is the trainee's learner_state: no query here unless the trainee holds a certificate
+    or has finished a course's lessons (then its other requirements are asked).
     """
     from .next_step import next_step  # it builds on this module
 
-    enrolments = list(enrolments)
-    if not enrolments:
-        return []
-    translated = in_locale([e.course for e in enrolments], locale)
-    shown = {e.pk: translated.get(e.course.translation_key, e.course) for e in enrolments}
-    outlines = {course.path: course_outline(course.path, request) for course in shown.values()}
-    done_keys = completed_keys(user, [ref for o in outlines.values() if o for ref in o.lessons])
-    certificates = {
-        c.course_key: c
-        for c in Certificate.objects.filter(user=user, course_key__in=[c.translation_key for c in shown.values()])
-    }
+    translated = live_courses_by_key(locale_id)
+    certificates = {}
+    if state.certificate_keys:
+        certificates = {c.course_key: c for c in Certificate.objects.filter(user=user)}
     items = []
     for enrolment in enrolments:
-        course = shown[enrolment.pk]
-        outline = outlines[course.path]
+        outline = course_outline(translated.get(enrolment.course_key, enrolment.course_path), request)
         if outline is None:
             continue
+        done_keys = outline.lesson_keys & state.done_keys
         progress = progress_for(outline.lessons, done_keys)
+        certificate = certificates.get(enrolment.course_key)
+        # The course page itself only for what other apps require of it, once its lessons are done.
+        course = SimpleLazyObject(lambda outline=outline: CoursePage.objects.get(pk=outline.course.id))
         items.append(
             {
                 "enrolment": enrolment,
-                "course": course,
                 "title": outline.course.title,
                 "url": outline.course.url,
                 "percent": progress.percent,
                 "progress": progress,
                 "resume": resume_page(outline, done_keys, enrolment),
-                "certificate": certificates.get(course.translation_key),
+                "certificate": certificate,
                 "next_step": next_step(
                     user,
                     course,
                     outline.lessons,
                     done_keys,
                     enrolment,
-                    certificates.get(course.translation_key),
+                    certificate,
                     page_of=lambda ref, outline=outline: outline.entry(ref.id).page,
                 ),
             }
@@ -315,13 +313,10 @@ def learning_items(user, enrolments, locale, request=None) -> list:
     return items
 
 
-def user_enrolments(user):
-    return with_last_lesson_key(Enrolment.objects.filter(user=user).select_related("course"))
-
-
 def learning_summary(user, locale) -> list:
     """The user's enrolled courses with progress: [{"title", "url", "percent"}]."""
-    items = learning_items(user, user_enrolments(user)[:12], locale)
+    state = learner_state(user)
+    items = learning_items(user, state.enrolments[:12], state, locale.pk)
     return [{"title": i["title"], "url": i["url"], "percent": i["percent"]} for i in items]
 
 

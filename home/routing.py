@@ -4,10 +4,14 @@ Wagtail's ``Page.route`` fetches each level's child by slug and then its specifi
 so /courses/<course>/<module>/<lesson>/ cost eight queries and eight page objects before the
 view ran (make bench: the largest part of a lesson page). ``DirectRouteMixin`` keeps a table
 of every page's URL path below the site root (id and type) under the content generation,
-walks the URL in that table and loads only the final page. A page type on the path that
+walks the URL in that table and takes the final page from the same cache (a page is shared
+content: any save bumps the generation). A page type on the path that
 overrides ``route`` (e.g. RoutablePageMixin) still gets the rest of the path, and a draft
 page is still passed through to its live children, exactly as under Wagtail's own routing.
 """
+
+from copy import copy
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
@@ -42,10 +46,11 @@ class DirectRouteMixin:
             page_class = ContentType.objects.get_for_id(content_type_id).model_class()
             remaining = path_components[position + 1 :]
             if not remaining or not _routes_by_default(page_class):
-                page = page_class.objects.filter(pk=page_id).first()
-                if page is None:  # deleted since the table was built
+                page = remember("routed-page", (page_id,), partial(_load, page_class, page_id))
+                if not page:  # deleted since the table was built
                     raise Http404
-                return page.route(request, remaining)
+                # A copy per request: whatever a view sets on its page stays in that request.
+                return copy(page).route(request, remaining)
         raise Http404  # not reached: the loop returns at the last component
 
     def _route_table(self) -> dict[str, tuple[int, int]]:
@@ -56,3 +61,7 @@ class DirectRouteMixin:
             "url_path", "id", "content_type_id"
         )
         return {url_path[prefix:]: (page_id, type_id) for url_path, page_id, type_id in rows}
+
+
+def _load(page_class, page_id: int):
+    return page_class.objects.filter(pk=page_id).first() or False  # False: cached as "no such page"

@@ -1,8 +1,14 @@
 """Who is enrolled where, which lessons they finished, and where to resume."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Re-reading the same lesson within this time writes nothing: a page view should not be a write.
+VISIT_RESOLUTION = timedelta(minutes=5)
 
 
 class Enrolment(models.Model):
@@ -46,6 +52,11 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.course}"
+
+    @property
+    def opened_recently(self) -> bool:
+        """The last lesson was opened within VISIT_RESOLUTION (courses.learner reads the same in SQL)."""
+        return bool(self.last_activity_at) and timezone.now() - self.last_activity_at < VISIT_RESOLUTION
 
 
 class LessonCompletion(models.Model):

@@ -7,11 +7,11 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Locale
 
 from .. import services
 from ..blocks import submitted_inputs
 from ..calculator import SettlementInputError, settle
+from ..learner import learner_state
 from ..models import Certificate, CoursePage, LessonPage
 
 
@@ -49,10 +49,12 @@ def complete_lesson(request, lesson_id):
 
 @login_required
 def my_learning(request):
-    locale = Locale.get_active()
-    page_obj = Paginator(services.user_enrolments(request.user), 10).get_page(request.GET.get("page"))
-    items = services.learning_items(request.user, page_obj.object_list, locale, request)
-    certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")[:20]
+    state = learner_state(request.user)
+    page_obj = Paginator(state.enrolments, 10).get_page(request.GET.get("page"))
+    items = services.learning_items(request.user, page_obj.object_list, state, services.active_locale_id(), request)
+    certificates = []
+    if state.certificate_keys:
+        certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")[:20]
     return render(
         request,
         "courses/my_learning.html",
