@@ -1,33 +1,20 @@
 """What the course pages show: the shared part from the cached outline, the person's part per request.
 
-The outline (courses.outline) and each lesson's body (a template fragment, see
+The outline (courses.outline) and each lesson's body (a {% shared_fragment %}, see
 lesson_page.html) are the same for every trainee and built once per content generation. Per
 request only the trainee's part is read, in a fixed number of indexed queries whatever the
 course size: the enrolment, the completions, and on the lesson page the "resume" marker
 (the only write a GET makes).
 """
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-
-from config.content_cache import current_generation
 
 from . import services
 from .learner import learner_state
 from .models import Certificate, CoursePage
 from .next_step import next_step
 from .outline import course_outline, course_path_of
-
-
-def shared_fragments(request) -> dict:
-    """What templates key their {% cache %} fragments by: the content generation, and for how long.
-
-    An editor's preview of a draft is never stored (0 seconds) and keys carry ``request.is_preview``.
-    """
-    preview = getattr(request, "is_preview", False)
-    seconds = 0 if preview else settings.CONTENT_CACHE_SECONDS
-    return {"content_generation": current_generation(), "content_cache_seconds": seconds}
 
 
 def course_index_context(request, index) -> dict:
@@ -53,7 +40,6 @@ def course_context(request, course) -> dict:
         "resume_lesson": services.resume_page(outline, done_keys, enrolment) if enrolment else None,
         "certificate": None,
         "unmet": [],
-        **shared_fragments(request),
     }
     if enrolment:
         certificate = None
@@ -107,7 +93,6 @@ def lesson_context(request, lesson) -> dict:
         "previous_lesson": neighbours[0],
         "next_lesson": neighbours[1],
         "extras": services.lesson_extras(request, lesson),
-        **shared_fragments(request),
         # The body is the same for everyone unless the request changes it (a calculator's
         # no-JavaScript result) or it is an editor's preview of a draft.
         "shared_body": not request.GET and not getattr(request, "is_preview", False),
