@@ -54,12 +54,17 @@ def first_views(server, paths: list[str], manifest: dict, trainees: list[dict] |
     """Each trainee (the burst cohort by default) opens one of the pages once, taking the paths in turn.
 
     The warm-up is made by other trainees (the readers), so every measured view is that
-    trainee's first; what is the same for everyone (a lesson's body, an outline) may be warm.
+    trainee's first; what is the same for everyone (a lesson's body, an outline) is warm, as on
+    an event day, when 1,400 trainees read the same lessons: each path is opened once by a
+    reader, the readers taking turns.
     """
     cookie = manifest["session_cookie"]
     trainees = manifest["trainees"]["burst"] if trainees is None else trainees
     readers = manifest["trainees"]["readers"]
-    warm = [Call(paths[n % len(paths)], cookies={cookie: t["session"]}) for n, t in enumerate(readers)]
+    warm = [
+        Call(path, cookies={cookie: readers[n % len(readers)]["session"]})
+        for n, path in enumerate(paths * max(1, len(readers) // len(paths)))
+    ]
     run_calls(server.base_url, warm, concurrency=10)
     calls = [
         Call(paths[n % len(paths)], cookies={cookie: t["session"]}) for n, t in enumerate(trainees[:PAGE_REQUESTS])
