@@ -14,6 +14,7 @@ time of entry and a nonce: it is accepted when the code was valid at that moment
 ``codes.entry_moment``); only such a delayed check-in costs the extra lookups.
 """
 
+import functools
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -233,12 +234,24 @@ def insert_if_absent(values: dict, *, unless_expected_elsewhere: bool = False) -
     Raw SQL because Django's bulk_create(ignore_conflicts=True) hides the row count,
     and on SQLite it becomes INSERT OR IGNORE, which would also swallow NOT NULL errors.
     """
+    sql, fields = _insert_statement(connection.vendor, tuple(values), unless_expected_elsewhere)
+    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
+    if unless_expected_elsewhere:
+        params += [values["session"], values["user"], values["venue"]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount == 1
+
+
+@functools.cache
+def _insert_statement(vendor: str, names: tuple, unless_expected_elsewhere: bool) -> tuple[str, tuple]:
+    """insert_if_absent's SQL and fields, built once per process and column set: the check-in
+    runs this statement on every request, and composing it costs more than sending it."""
     meta = AttendanceRecord._meta
-    fields = [meta.get_field(name) for name in values]
+    fields = tuple(meta.get_field(name) for name in names)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
-    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
-    if connection.vendor == "postgresql":
+    if vendor == "postgresql":
         # A bare parameter in a SELECT list is text to PostgreSQL: give each its column's type.
         placeholders = ", ".join(f"CAST(%s AS {f.cast_db_type(connection)})" for f in fields)
     else:
@@ -250,14 +263,11 @@ def insert_if_absent(values: dict, *, unless_expected_elsewhere: bool = False) -
             f"WHERE NOT EXISTS (SELECT 1 FROM {quote(expected.db_table)} "  # noqa: S608 (names from model meta)
             f"WHERE {quote('session_id')} = %s AND {quote('user_id')} = %s AND {quote('venue_id')} <> %s)"
         )
-        params += [values["session"], values["user"], values["venue"]]
     sql = (
         f"INSERT INTO {quote(meta.db_table)} ({columns}) SELECT {placeholders} {guard} "
         f"ON CONFLICT ({quote('session_id')}, {quote('user_id')}) DO NOTHING"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount == 1
+    return sql, fields
 
 
 # --- The two ways in: the QR link (ticket) and the typed code ---------------------------------
