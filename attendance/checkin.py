@@ -35,7 +35,7 @@ from .services import AttendanceError, change_record
 INVALID_LINK = _("This check-in link is not valid.")
 SESSION_CACHE_SECONDS = 30
 OPEN_SESSIONS_CACHE_SECONDS = 30
-# session_info's copies in this process's memory: session id -> (expires at, monotonic clock; info).
+# session_info's copies in this process's memory: session id -> (expiry on the monotonic clock, info).
 SESSION_MEMORY_SECONDS = 2
 RECENT_SESSIONS = 64
 _recent_sessions: dict[int, tuple[float, "SessionInfo"]] = {}
@@ -267,7 +267,7 @@ def insert_if_absent(values: dict, *, unless_expected_elsewhere: bool = False) -
 @functools.cache
 def _insert_statement(vendor: str, names: tuple, unless_expected_elsewhere: bool) -> tuple[str, tuple]:
     """insert_if_absent's SQL and fields, built once per process and column set: the check-in
-    runs this statement on every request, and composing it costs more than sending it."""
+    runs this statement on every request, and composing it each time cost about as much as sending it."""
     meta = AttendanceRecord._meta
     fields = tuple(meta.get_field(name) for name in names)
     quote = connection.ops.quote_name
