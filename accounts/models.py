@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import user_row
 from .spreadsheet import strip_control_characters
 from .validators import validate_credit_code, validate_phone
 
@@ -196,6 +197,13 @@ class UserManager(BaseUserManager):
     """Users sign in with their email address; there is no username."""
 
     use_in_migrations = True
+
+    def get(self, *args, **kwargs):
+        """As QuerySet.get; by primary key alone (authentication, on every signed-in request) the
+        statement is compiled once per process (accounts.user_row)."""
+        if not args and kwargs.keys() == {"pk"} and isinstance(kwargs["pk"], int | str):
+            return user_row.get_by_pk(self.get_queryset(), kwargs["pk"])
+        return super().get(*args, **kwargs)
 
     def _create_user(self, email, password, **extra_fields):
         if not email:

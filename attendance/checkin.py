@@ -14,6 +14,7 @@ time of entry and a nonce: it is accepted when the code was valid at that moment
 ``codes.entry_moment``); only such a delayed check-in costs the extra lookups.
 """
 
+import functools
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +35,10 @@ from .services import AttendanceError, change_record
 INVALID_LINK = _("This check-in link is not valid.")
 SESSION_CACHE_SECONDS = 30
 OPEN_SESSIONS_CACHE_SECONDS = 30
+# session_info's copies in this process's memory: session id -> (expiry on the monotonic clock, info).
+SESSION_MEMORY_SECONDS = 2
+RECENT_SESSIONS = 64
+_recent_sessions: dict[int, tuple[float, "SessionInfo"]] = {}
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,14 @@ def _session_cache_key(session_id: int) -> str:
 
 
 def session_info(session_id: int) -> SessionInfo | None:
+    """The session's check-in facts: from this process's memory (a moment), the cache (30 s), or the database.
+
+    The memory in front of the cache saves every check-in a cache round trip and an unpickling
+    while a venue checks in; an edit is seen by other processes within SESSION_MEMORY_SECONDS more.
+    """
+    remembered = _recent_sessions.get(session_id)
+    if remembered is not None and remembered[0] > time.monotonic():
+        return remembered[1]
     key = _session_cache_key(session_id)
     info = cache.get(key)
     if info is None:
@@ -76,12 +89,21 @@ def session_info(session_id: int) -> SessionInfo | None:
             venue_names=names,
         )
         cache.set(key, info, SESSION_CACHE_SECONDS)
+    if len(_recent_sessions) >= RECENT_SESSIONS:
+        _recent_sessions.clear()  # a handful of sessions check in at once; never grow without bound
+    _recent_sessions[session_id] = (time.monotonic() + SESSION_MEMORY_SECONDS, info)
     return info
 
 
 def forget_session(session_id: int) -> None:
     """Drop cached data after an edit (other processes' caches expire within 30 s)."""
+    _recent_sessions.pop(session_id, None)
     cache.delete_many([_session_cache_key(session_id), "attendance:open-sessions"])
+
+
+def forget_recent_sessions() -> None:
+    """Drop this process's copies (tests start each case from an empty cache)."""
+    _recent_sessions.clear()
 
 
 def open_session_ids(now: datetime) -> list[int]:
@@ -233,12 +255,24 @@ def insert_if_absent(values: dict, *, unless_expected_elsewhere: bool = False) -
     Raw SQL because Django's bulk_create(ignore_conflicts=True) hides the row count,
     and on SQLite it becomes INSERT OR IGNORE, which would also swallow NOT NULL errors.
     """
+    sql, fields = _insert_statement(connection.vendor, tuple(values), unless_expected_elsewhere)
+    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
+    if unless_expected_elsewhere:
+        params += [values["session"], values["user"], values["venue"]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount == 1
+
+
+@functools.cache
+def _insert_statement(vendor: str, names: tuple, unless_expected_elsewhere: bool) -> tuple[str, tuple]:
+    """insert_if_absent's SQL and fields, built once per process and column set: the check-in
+    runs this statement on every request, and composing it each time cost about as much as sending it."""
     meta = AttendanceRecord._meta
-    fields = [meta.get_field(name) for name in values]
+    fields = tuple(meta.get_field(name) for name in names)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
-    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
-    if connection.vendor == "postgresql":
+    if vendor == "postgresql":
         # A bare parameter in a SELECT list is text to PostgreSQL: give each its column's type.
         placeholders = ", ".join(f"CAST(%s AS {f.cast_db_type(connection)})" for f in fields)
     else:
@@ -250,14 +284,11 @@ def insert_if_absent(values: dict, *, unless_expected_elsewhere: bool = False) -
             f"WHERE NOT EXISTS (SELECT 1 FROM {quote(expected.db_table)} "  # noqa: S608 (names from model meta)
             f"WHERE {quote('session_id')} = %s AND {quote('user_id')} = %s AND {quote('venue_id')} <> %s)"
         )
-        params += [values["session"], values["user"], values["venue"]]
     sql = (
         f"INSERT INTO {quote(meta.db_table)} ({columns}) SELECT {placeholders} {guard} "
         f"ON CONFLICT ({quote('session_id')}, {quote('user_id')}) DO NOTHING"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount == 1
+    return sql, fields
 
 
 # --- The two ways in: the QR link (ticket) and the typed code ---------------------------------

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from accounts import roles
+from attendance import checkin
 from config import content_cache
 from tests.factories import UserFactory
 
@@ -13,6 +14,7 @@ def _fresh_cache():
     """Rate limits and cached lookups live in the cache; no test sees another's."""
     cache.clear()
     content_cache.forget_recent()
+    checkin.forget_recent_sessions()
     yield
     cache.clear()
 

@@ -103,6 +103,15 @@ def test_check_in_is_lean(session, venue, trainee, django_assert_num_queries):
     assert AttendanceRecord.objects.filter(session=session, user=trainee).count() == 1
 
 
+def test_closing_check_in_takes_effect_at_once_in_the_editing_process(session, venue, trainee):
+    checkin.session_info(session.pk)  # in the cache and in this process's memory
+    session.checkin_opens_at = timezone.now() - timedelta(hours=2)
+    session.checkin_closes_at = timezone.now() - timedelta(minutes=1)
+    session.save()
+    assert refused(checkin.check_in, trainee, session.pk, venue.pk, method=Method.QR) == "closed"
+    assert not AttendanceRecord.objects.filter(session=session, user=trainee).exists()
+
+
 def test_session_cache_is_forgotten_when_venues_change(session, trainee):
     from tests.factories import VenueFactory
 

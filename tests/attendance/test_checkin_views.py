@@ -4,6 +4,7 @@ from datetime import timedelta
 from urllib.parse import unquote
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -87,10 +88,13 @@ def test_check_in_post_query_budget(client, session, venue, trainee, django_asse
     client.force_login(trainee)
     confirm_url = client.get(scan_url(session, venue))["Location"]
     checkin.session_info(session.pk)
-    # Session row + user row (authentication), expected venue, the INSERT.
-    with django_assert_max_num_queries(4):
+    # Session row + user row (authentication) and the one INSERT (which also refuses another venue's
+    # trainee); no transaction, no savepoint, and the session is not written.
+    with django_assert_max_num_queries(3) as captured:
         response = client.post(confirm_url, HTTP_ACCEPT="application/json")
     assert response.json()["created"]
+    assert not any(word in query["sql"].upper() for query in captured for word in ("SAVEPOINT", "BEGIN", "UPDATE"))
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
 
 
 def test_code_form(client, session, venue, trainee):

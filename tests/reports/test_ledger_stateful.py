@@ -49,6 +49,7 @@ class AttendanceLedgerMachine(RuleBasedStateMachine):
         self.atomic = transaction.atomic()
         self.atomic.__enter__()
         cache.clear()  # session info is cached by id, and ids come back after a rollback
+        checkin.forget_recent_sessions()
         self.venues = [
             make_venue("370100", "370102", name="历下区分会场"),
             make_venue("370100", None, name="济南市分会场", level="city"),
