@@ -26,7 +26,7 @@ from accounts.errors import DomainError
 from accounts.language import user_language
 from config.content_cache import remember
 
-from .learner import EnrolmentRef, LearnerState, learner_state
+from .learner import EnrolmentRef, LearnerState, learner_state, mark_opened
 from .models import Certificate, CoursePage, Enrolment, LessonCompletion
 from .models.progress import VISIT_RESOLUTION  # noqa: F401 - part of this module's rules
 from .outline import CourseOutline, LessonRef, OutlinePage, course_outline, course_path_of
@@ -104,14 +104,11 @@ def record_lesson_visit(user, lesson, course, enrolment: "Enrolment | EnrolmentR
     """
     if not user.is_authenticated:
         return
-    if enrolment is not None and enrolment.last_lesson_id == lesson.pk and enrolment.opened_recently:
-        return
-    enrolments = (
-        Enrolment.objects.filter(pk=enrolment.pk)
-        if enrolment is not None
-        else Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
-    )
-    enrolments.update(last_lesson=lesson, last_activity_at=timezone.now())
+    if enrolment is None:
+        enrolments = Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
+        enrolments.update(last_lesson=lesson, last_activity_at=timezone.now())
+    elif not (enrolment.last_lesson_id == lesson.pk and enrolment.opened_recently):
+        mark_opened(enrolment.pk, lesson.pk)
 
 
 # --- lessons and progress --------------------------------------------------------------------
