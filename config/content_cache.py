@@ -23,7 +23,7 @@ from django.core.cache import cache
 GENERATION_KEY = "anon-page-cache:generation"
 # Part of every key: raise it when the shape of a cached value changes (a dataclass gains a
 # field), so a deploy never reads values pickled by the previous code from the shared cache.
-VALUE_LAYOUT = 2
+VALUE_LAYOUT = 3
 GENERATION_RECHECK_SECONDS = 1.0
 # Several values per page (privacy, translations, quizzes of a lesson) for every page people open.
 RECENT_VALUES = 4096

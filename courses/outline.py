@@ -84,14 +84,13 @@ class CourseOutline:
     # Every live page inside the course's modules, an unpublished module's too: a lesson that is
     # live and reachable counts for progress and certificates wherever its module stands.
     entries: tuple[OutlineEntry, ...]
-    lesson_keys: frozenset  # every lesson's translation key: intersected with a trainee's done keys
-
-    @property
-    def lessons(self) -> list[LessonRef]:
-        return [entry.ref for entry in self.entries if entry.ref]
+    # Derived once when the outline is built (a page view reads them several times):
+    lessons: tuple[LessonRef, ...]  # the lessons, in reading order
+    lesson_keys: frozenset  # their translation keys: intersected with a trainee's done keys
+    by_id: dict  # page id → entry
 
     def entry(self, page_id: int) -> OutlineEntry | None:
-        return next((entry for entry in self.entries if entry.page.id == page_id), None)
+        return self.by_id.get(page_id)
 
     def module_of(self, path: str) -> OutlineModule | None:
         return next((module for module in self.modules if path.startswith(module.page.path)), None)
@@ -148,7 +147,9 @@ def build_outline(course_path: str, request=None) -> CourseOutline | bool:
             for row in modules
         ),
         entries=entries,
+        lessons=tuple(entry.ref for entry in entries if entry.ref),
         lesson_keys=frozenset(entry.ref.translation_key for entry in entries if entry.ref),
+        by_id={entry.page.id: entry for entry in entries},
     )
 
 
