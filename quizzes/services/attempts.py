@@ -14,6 +14,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Attempt, AttemptAnswer, Option, Question, QuizPage, SelectedOption
-from .bulk_sql import update_rows
+from .bulk_sql import update_rows, update_where
 from .errors import QuizError
 from .grading import (
     GRADED_ANSWER_FIELDS,
@@ -231,20 +232,41 @@ def _text_value(answer: SavedAnswer, value) -> str:
     return text
 
 
-ANSWER_COLUMNS = ("id", "position", "question__kind", "option_order", "response_text", "selections__option_id")
+@cache
+def _answers_sql(vendor: str) -> str:
+    """An attempt's answers with their question's kind and their selected options (a row each), quoted per vendor.
+
+    Written out: the ORM would compile it on every autosave and submit, at several times the
+    cost of running it.
+    """
+    quote = connection.ops.quote_name
+    answers, questions, selections = (
+        quote(model._meta.db_table) for model in (AttemptAnswer, Question, SelectedOption)
+    )
+    return (
+        "SELECT a.id, a.position, q.kind, a.option_order, a.response_text, s.option_id, a.question_id "  # noqa: S608 - quoted model tables
+        f"FROM {answers} a INNER JOIN {questions} q ON q.id = a.question_id "
+        f"LEFT OUTER JOIN {selections} s ON s.answer_id = a.id WHERE a.attempt_id = %s"
+    )
 
 
 def _read_answers(attempt: Attempt, positions=None) -> list[SavedAnswer]:
     """The attempt's answers (those at ``positions``) with their selected options, in one query."""
-    rows = AttemptAnswer.objects.filter(attempt_id=attempt.pk)
+    if positions is not None and not positions:
+        return []
+    sql, params = _answers_sql(connection.vendor), [attempt.pk]
     if positions is not None:
-        rows = rows.filter(position__in=positions)
+        sql += f" AND a.position IN ({', '.join(['%s'] * len(positions))})"
+        params += positions
+    option_order = AttemptAnswer._meta.get_field("option_order")
     answers: dict[int, SavedAnswer] = {}
-    for pk, position, kind, order, text, option_id, question_id in rows.order_by().values_list(
-        *ANSWER_COLUMNS, "question_id"
-    ):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for pk, position, kind, order, text, option_id, question_id in rows:
         answer = answers.get(pk)
         if answer is None:
+            order = option_order.from_db_value(order, None, connection)
             answer = answers[pk] = SavedAnswer(pk, position, kind, order, text, question_id=question_id)
         if option_id is not None:
             answer.selected.add(option_id)
@@ -370,17 +392,19 @@ def _submit_as_read(attempt: Attempt, values, now) -> bool:
     score_answers(graded, {pk: key.correct for pk, key in keys.items()}, {a.pk: a.selected for a in answers})
     result = totals(graded, quiz_rules(attempt.quiz_id).pass_mark)
     with transaction.atomic():
-        closed = Attempt.objects.filter(
-            pk=attempt.pk, status=Attempt.Status.IN_PROGRESS, answer_saves=seen_saves
-        ).update(
-            status=Attempt.Status.SUBMITTED,
-            submitted_at=now,
-            timed_out=late,
-            max_score=result.max_score,
-            score=result.score,
-            percent=result.percent,
-            passed=result.passed,
-            graded_at=now,
+        closed = update_where(
+            Attempt,
+            {
+                "status": Attempt.Status.SUBMITTED,
+                "submitted_at": now,
+                "timed_out": late,
+                "max_score": result.max_score,
+                "score": result.score,
+                "percent": result.percent,
+                "passed": result.passed,
+                "graded_at": now,
+            },
+            {"id": attempt.pk, "status": Attempt.Status.IN_PROGRESS, "answer_saves": seen_saves},
         )
         if not closed:
             return False
