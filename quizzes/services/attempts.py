@@ -2,8 +2,10 @@
 
 Idempotency: a partial unique index allows one open attempt per trainee and quiz, so a double
 click or a second tab gets the same attempt back; submitting is a conditional UPDATE
-(``status = in_progress``), so only the first submit grades. Writes to an attempt take a row lock
-(``select_for_update``; SQLite serialises writers with IMMEDIATE transactions).
+(``status = in_progress``), so only the first submit grades. A save of answers first counts itself
+on the attempt row (``answer_saves``), which locks it (SQLite serialises writers with IMMEDIATE
+transactions); a submit reads and grades outside the transaction and closes the attempt only if
+that count is still what it read, else it reads again: SQLite's write lock is held for two UPDATEs.
 
 Time limits are enforced here, not in the browser: answers arriving later than the deadline plus
 ``LATE_GRACE`` are refused, and a late submit grades only what was saved in time.
