@@ -235,43 +235,47 @@ def _text_value(answer: SavedAnswer, value) -> str:
 
 
 @cache
-def _answers_sql(vendor: str) -> str:
-    """An attempt's answers with their question's kind and their selected options (a row each), quoted per vendor.
+def _answers_sql(vendor: str) -> tuple[str, str]:
+    """An attempt's answers with their question's kind; the options selected for some answers.
 
-    Written out: the ORM would compile it on every autosave and submit, at several times the
-    cost of running it.
+    Written out (quoted per vendor): the ORM would compile them on every autosave and submit, at
+    several times the cost of running them. Selections are found by answer ids, not by a join:
+    a join's plan depends on table statistics that a table just filled has not got yet.
     """
     quote = connection.ops.quote_name
     answers, questions, selections = (
         quote(model._meta.db_table) for model in (AttemptAnswer, Question, SelectedOption)
     )
     return (
-        "SELECT a.id, a.position, q.kind, a.option_order, a.response_text, s.option_id, a.question_id "  # noqa: S608 - quoted model tables
-        f"FROM {answers} a INNER JOIN {questions} q ON q.id = a.question_id "
-        f"LEFT OUTER JOIN {selections} s ON s.answer_id = a.id WHERE a.attempt_id = %s"
+        "SELECT a.id, a.position, q.kind, a.option_order, a.response_text, a.question_id "  # noqa: S608 - quoted model tables
+        f"FROM {answers} a INNER JOIN {questions} q ON q.id = a.question_id WHERE a.attempt_id = %s",
+        f"SELECT answer_id, option_id FROM {selections} WHERE answer_id IN ",  # noqa: S608 - quoted model table
     )
 
 
 def _read_answers(attempt: Attempt, positions=None) -> list[SavedAnswer]:
-    """The attempt's answers (those at ``positions``) with their selected options, in one query."""
+    """The attempt's answers (those at ``positions``) with their selected options, in two queries."""
     if positions is not None and not positions:
         return []
-    sql, params = _answers_sql(connection.vendor), [attempt.pk]
+    answers_sql, selections_sql = _answers_sql(connection.vendor)
+    params = [attempt.pk]
     if positions is not None:
-        sql += f" AND a.position IN ({', '.join(['%s'] * len(positions))})"
+        answers_sql += f" AND a.position IN ({', '.join(['%s'] * len(positions))})"
         params += positions
     option_order = AttemptAnswer._meta.get_field("option_order")
-    answers: dict[int, SavedAnswer] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    for pk, position, kind, order, text, option_id, question_id in rows:
-        answer = answers.get(pk)
-        if answer is None:
-            order = option_order.from_db_value(order, None, connection)
-            answer = answers[pk] = SavedAnswer(pk, position, kind, order, text, question_id=question_id)
-        if option_id is not None:
-            answer.selected.add(option_id)
+        cursor.execute(answers_sql, params)
+        answers = {
+            pk: SavedAnswer(
+                pk, position, kind, option_order.from_db_value(order, None, connection), text, question_id=question_id
+            )
+            for pk, position, kind, order, text, question_id in cursor.fetchall()
+        }
+        choices = [pk for pk, answer in answers.items() if answer.kind in CHOICE_KINDS]
+        if choices:
+            cursor.execute(f"{selections_sql}({', '.join(['%s'] * len(choices))})", choices)
+            for answer_id, option_id in cursor.fetchall():
+                answers[answer_id].selected.add(option_id)
     return sorted(answers.values(), key=lambda a: a.position)
 
 

@@ -65,9 +65,9 @@ def test_the_form_submit_takes_a_few_statements_and_grades_once(
     form = {"action": "submit", **{f"q-{p}": v for p, v in values.items()}}
     client.get(reverse("quizzes:history"))  # the session and the content cache are warm, as in a burst
     submit_attempt(start_attempt(UserFactory(), quiz)[0])  # the quiz's answer keys are cached
-    # Session (the database store in tests), user, attempt, answers with their selections; then a
+    # Session (the database store in tests), user, attempt, answers, their selections; then a
     # savepoint around two writes: the attempt closed and graded, the answers graded.
-    with django_assert_max_num_queries(8) as captured:
+    with django_assert_max_num_queries(9) as captured:
         response = client.post(url, form)
     assert response.status_code == 302 and response.url.endswith("/review/")
     writes = [q["sql"] for q in captured if q["sql"].upper().startswith(("UPDATE", "INSERT", "DELETE"))]
