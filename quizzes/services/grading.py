@@ -256,8 +256,7 @@ GRADED_ATTEMPT_FIELDS = ["max_score", "score", "percent", "passed", "graded_at"]
 def grade_attempt(attempt: Attempt) -> Attempt:
     """Grade a submitted attempt: five queries whatever the number of questions, no model per answer."""
     answers = _graded_answers(AttemptAnswer.objects.filter(attempt=attempt))
-    # By answer id, not a join: the join's plan depends on statistics a freshly filled table lacks.
-    _score_answers(answers, SelectedOption.objects.filter(answer_id__in=[a.pk for a in answers]))
+    _score_answers(answers, SelectedOption.objects.filter(answer__attempt=attempt))
     write_grades(answers)
     _totals(attempt, answers)
     attempt.graded_at = timezone.now()
