@@ -3,7 +3,8 @@
 Every key carries the content generation, a number that home.signals bumps when a page is
 saved, published, unpublished, moved or deleted, or a site or privacy setting changes; nothing has to be
 found and deleted. The anonymous page cache, course outlines, template fragments (lesson
-bodies), the menu and the language switcher use it (docs/ARCHITECTURE.md, "Caches").
+bodies), the menu, the language switcher and quiz grading (pass marks, answer keys; quizzes.signals
+bumps the generation when the question bank changes) use it (docs/ARCHITECTURE.md, "Caches").
 
 Each process also keeps the values it used last in memory (unpickling a 200-lesson course
 outline from the shared cache costs more than reading it from a dict), and it reads the
@@ -75,6 +76,37 @@ def remember(name: str, parts: tuple, build: Callable[[], object]) -> object:
             while len(_recent) > RECENT_VALUES:
                 _recent.popitem(last=False)
     return value
+
+
+def remember_each(name: str, ids, build: Callable[[list], dict]) -> dict:
+    """``{id: value}`` for each of ``ids`` under this generation, from memory, the cache, or
+    ``build(ids still missing)`` (one call for all of them, which may leave out ids it has no value for).
+    """
+    keys = {i: f"{name}:{VALUE_LAYOUT}:{current_generation()}:{i}" for i in ids}
+    now = time.monotonic()
+    found, missing = {}, []
+    for i, key in keys.items():
+        expires, value = _recent.get(key, (0.0, None))
+        if value is None or expires < now:
+            missing.append(i)
+        else:
+            found[i] = value
+    if not missing:
+        return found
+    shared = cache.get_many([keys[i] for i in missing])
+    fetched = {i: shared[keys[i]] for i in missing if shared.get(keys[i]) is not None}
+    built = build([i for i in missing if i not in fetched])
+    seconds = settings.CONTENT_CACHE_SECONDS
+    if built:
+        cache.set_many({keys[i]: value for i, value in built.items()}, seconds)
+    fetched.update(built)
+    with _lock:
+        for i, value in fetched.items():
+            _recent[keys[i]] = (now + seconds, value)
+        while len(_recent) > RECENT_VALUES:
+            _recent.popitem(last=False)
+    found.update(fetched)
+    return found
 
 
 def forget_recent() -> None:

@@ -24,6 +24,22 @@ def test_remember_builds_once_per_generation():
     assert len(built) == 2
 
 
+def test_remember_each_builds_only_the_missing_ids_once_per_generation():
+    asked = []
+
+    def build(ids):
+        asked.append(sorted(ids))
+        return {i: f"v{i}" for i in ids if i != 3}  # no value for 3: never cached, asked again
+
+    assert content_cache.remember_each("t", [1, 2, 3], build) == {1: "v1", 2: "v2"}
+    assert content_cache.remember_each("t", [2, 4], build) == {2: "v2", 4: "v4"}
+    content_cache.forget_recent()  # another process: the shared cache has them
+    assert content_cache.remember_each("t", [1, 2, 3, 4], build) == {1: "v1", 2: "v2", 4: "v4"}
+    content_cache.content_changed()
+    assert content_cache.remember_each("t", [1], build) == {1: "v1"}
+    assert asked == [[1, 2, 3], [4], [3], [1]]
+
+
 def test_another_process_bump_is_seen_after_the_recheck_interval(monkeypatch):
     clock = [1000.0]
     monkeypatch.setattr(content_cache.time, "monotonic", lambda: clock[0])

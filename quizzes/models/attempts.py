@@ -38,6 +38,8 @@ class Attempt(models.Model):
     passed = models.BooleanField(_("passed"), null=True, blank=True)
     graded_at = models.DateTimeField(_("graded"), null=True, blank=True)
     regraded_at = models.DateTimeField(_("regraded"), null=True, blank=True)
+    # Counts the saves of answers: a submit grades what it read only if no save came in since.
+    answer_saves = models.PositiveIntegerField(_("answer saves"), default=0, editable=False)
 
     class Meta:
         ordering = ["-started_at"]

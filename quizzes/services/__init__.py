@@ -2,6 +2,7 @@
 
 from .attempts import (
     LATE_GRACE,
+    FormValues,
     close_expired_attempts,
     draw_questions,
     is_expired,
@@ -17,6 +18,7 @@ from .review import ReviewAccess, answers_for_display, review_access
 
 __all__ = [
     "LATE_GRACE",
+    "FormValues",
     "QuizError",
     "ReviewAccess",
     "answers_for_display",

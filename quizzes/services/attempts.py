@@ -2,8 +2,10 @@
 
 Idempotency: a partial unique index allows one open attempt per trainee and quiz, so a double
 click or a second tab gets the same attempt back; submitting is a conditional UPDATE
-(``status = in_progress``), so only the first submit grades. Writes to an attempt take a row lock
-(``select_for_update``; SQLite serialises writers with IMMEDIATE transactions).
+(``status = in_progress``), so only the first submit grades. A save of answers first counts itself
+on the attempt row (``answer_saves``), which locks it (SQLite serialises writers with IMMEDIATE
+transactions); a submit reads and grades outside the transaction and closes the attempt only if
+that count is still what it read, else it reads again: SQLite's write lock is held for two UPDATEs.
 
 Time limits are enforced here, not in the browser: answers arriving later than the deadline plus
 ``LATE_GRACE`` are refused, and a late submit grades only what was saved in time.
@@ -12,17 +14,27 @@ Time limits are enforced here, not in the browser: answers arriving later than t
 import logging
 import random
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Attempt, AttemptAnswer, Option, Question, QuizPage, SelectedOption
-from .bulk_sql import update_rows
+from .bulk_sql import update_rows, update_where
 from .errors import QuizError
-from .grading import grade_attempt
+from .grading import (
+    GRADED_ANSWER_FIELDS,
+    GradedAnswer,
+    answer_keys,
+    quiz_rules,
+    score_answers,
+    totals,
+    write_grades,
+)
 from .translation import default_locale_id, prefer_locale, questions_in_locale
 
 logger = logging.getLogger(__name__)
@@ -169,17 +181,34 @@ def is_expired(attempt: Attempt, now=None) -> bool:
 
 @dataclass(slots=True)
 class SavedAnswer:
-    """An answer as saving needs it, read as values (no model instances)."""
+    """An answer as saving and submitting need it, read as values (no model instances)."""
 
     pk: int
     position: int
     kind: str
     option_order: list
     response_text: str
+    selected: set = field(default_factory=set)  # option ids
     saved_at: datetime | None = None
+    question_id: int = 0
 
 
 CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
+
+
+class FormValues:
+    """The attempt page's form as answers: its ``q-<position>`` fields, read by the question's kind.
+
+    Every question of the attempt is answered: a field missing from the form clears its answer
+    (an unticked radio button sends nothing). Nothing else in the form (a forged score) is read.
+    """
+
+    def __init__(self, form):
+        self.form = form  # a QueryDict, or any mapping with get() and getlist()
+
+    def value(self, answer: SavedAnswer):
+        name = f"q-{answer.position}"
+        return self.form.getlist(name) if answer.kind == Question.Kind.MULTIPLE else self.form.get(name, "")
 
 
 def _option_ids(answer: SavedAnswer, value) -> list[int]:
@@ -205,54 +234,117 @@ def _text_value(answer: SavedAnswer, value) -> str:
     return text
 
 
-def save_answers(attempt: Attempt, values: dict, now=None) -> list[SavedAnswer]:
-    """Store the trainee's answers ``{position: value}``; a constant number of queries however many.
+@cache
+def _answers_sql(vendor: str) -> tuple[str, str]:
+    """An attempt's answers with their question's kind; the options selected for some answers.
 
-    Choice values are option positions as displayed; text values are what was typed. Selections
-    are rewritten only where they changed, so a final submit of autosaved answers is one UPDATE.
+    Written out (quoted per vendor): the ORM would compile them on every autosave and submit, at
+    several times the cost of running them. Selections are found by answer ids, not by a join:
+    a join's plan depends on table statistics that a table just filled has not got yet.
+    """
+    quote = connection.ops.quote_name
+    answers, questions, selections = (
+        quote(model._meta.db_table) for model in (AttemptAnswer, Question, SelectedOption)
+    )
+    return (
+        "SELECT a.id, a.position, q.kind, a.option_order, a.response_text, a.question_id "  # noqa: S608 - quoted model tables
+        f"FROM {answers} a INNER JOIN {questions} q ON q.id = a.question_id WHERE a.attempt_id = %s",
+        f"SELECT answer_id, option_id FROM {selections} WHERE answer_id IN ",  # noqa: S608 - quoted model table
+    )
+
+
+def _read_answers(attempt: Attempt, positions=None) -> list[SavedAnswer]:
+    """The attempt's answers (those at ``positions``) with their selected options, in two queries."""
+    if positions is not None and not positions:
+        return []
+    answers_sql, selections_sql = _answers_sql(connection.vendor)
+    params = [attempt.pk]
+    if positions is not None:
+        answers_sql += f" AND a.position IN ({', '.join(['%s'] * len(positions))})"
+        params += positions
+    option_order = AttemptAnswer._meta.get_field("option_order")
+    with connection.cursor() as cursor:
+        cursor.execute(answers_sql, params)
+        answers = {
+            pk: SavedAnswer(
+                pk, position, kind, option_order.from_db_value(order, None, connection), text, question_id=question_id
+            )
+            for pk, position, kind, order, text, question_id in cursor.fetchall()
+        }
+        choices = [pk for pk, answer in answers.items() if answer.kind in CHOICE_KINDS]
+        if choices:
+            cursor.execute(f"{selections_sql}({', '.join(['%s'] * len(choices))})", choices)
+            for answer_id, option_id in cursor.fetchall():
+                answers[answer_id].selected.add(option_id)
+    return sorted(answers.values(), key=lambda a: a.position)
+
+
+@dataclass(slots=True)
+class AnswerChanges:
+    saved: list[SavedAnswer]  # the answers given a value, with their new text and selection
+    changed_choices: list[int]  # answers whose selected options are to be replaced
+    selections: list[SelectedOption]
+
+
+def _apply_values(answers: list[SavedAnswer], values, now) -> AnswerChanges:
+    """Check and apply the values to the answers read (nothing is written): ``{position: value}`` or FormValues."""
+    if isinstance(values, FormValues):
+        saved = answers
+    else:
+        positions = {int(p) for p in values}
+        saved = [a for a in answers if a.position in positions]
+        if len(saved) != len(positions):
+            raise QuizError("no_such_question", _("That question is not part of this attempt."))
+    changes = AnswerChanges(saved, [], [])
+    for answer in saved:
+        if isinstance(values, FormValues):
+            value = values.value(answer)
+        else:
+            value = values.get(answer.position, values.get(str(answer.position)))
+        if answer.kind in CHOICE_KINDS:
+            chosen = _option_ids(answer, value)
+            if set(chosen) != answer.selected:
+                changes.changed_choices.append(answer.pk)
+                changes.selections += [SelectedOption(answer_id=answer.pk, option_id=i) for i in chosen]
+                answer.selected = set(chosen)
+        else:
+            answer.response_text = _text_value(answer, value)
+        answer.saved_at = now
+    return changes
+
+
+def _write_selections(changes: AnswerChanges) -> None:
+    """Selections are rewritten only where they changed, so a final submit of autosaved answers keeps them."""
+    if changes.changed_choices:
+        SelectedOption.objects.filter(answer_id__in=changes.changed_choices).delete()
+        SelectedOption.objects.bulk_create(changes.selections)
+
+
+def save_answers(attempt: Attempt, values, now=None) -> list[SavedAnswer]:
+    """Store the trainee's answers ``{position: value}`` (or the page's FormValues); a constant number of queries.
+
+    Choice values are option positions as displayed; text values are what was typed.
     """
     now = now or timezone.now()
+    positions = None if isinstance(values, FormValues) else {int(p) for p in values}
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().filter(pk=attempt.pk).values("status", "deadline").first()
-        if locked is None or locked["status"] != Attempt.Status.IN_PROGRESS:
+        # The first write locks the attempt (its row on PostgreSQL) and tells a submit that read
+        # the answers before this save that it must read them again.
+        opened = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
+            answer_saves=F("answer_saves") + 1
+        )
+        if not opened:
             raise QuizError("submitted", _("This attempt has already been submitted."))
-        attempt.deadline = locked["deadline"]
-        if is_past_deadline(attempt, now):
+        if is_past_deadline(attempt, now):  # the deadline is fixed when the attempt starts
             raise QuizError("time_up", _("Time is up: answers can no longer be changed."))
-        positions = {int(p) for p in values}
-        answers = [
-            SavedAnswer(*row)
-            for row in AttemptAnswer.objects.filter(attempt=attempt, position__in=positions).values_list(
-                "id", "position", "question__kind", "option_order", "response_text"
-            )
-        ]
-        if len(answers) != len(positions):
-            raise QuizError("no_such_question", _("That question is not part of this attempt."))
-        current = defaultdict(set)
-        choice_ids = [a.pk for a in answers if a.kind in CHOICE_KINDS]
-        if choice_ids:
-            for answer_id, option_id in SelectedOption.objects.filter(answer_id__in=choice_ids).values_list(
-                "answer_id", "option_id"
-            ):
-                current[answer_id].add(option_id)
-        changed_choices, selections = [], []
-        for answer in answers:
-            value = values.get(answer.position, values.get(str(answer.position)))
-            if answer.kind in CHOICE_KINDS:
-                chosen = _option_ids(answer, value)
-                if set(chosen) != current[answer.pk]:
-                    changed_choices.append(answer.pk)
-                    selections += [SelectedOption(answer_id=answer.pk, option_id=i) for i in chosen]
-            else:
-                text = _text_value(answer, value)
-                answer.response_text = text
-            answer.saved_at = now
-        if changed_choices:
-            SelectedOption.objects.filter(answer_id__in=changed_choices).delete()
-            SelectedOption.objects.bulk_create(selections)
+        changes = _apply_values(_read_answers(attempt, positions), values, now)
+        _write_selections(changes)
         saved_at = connection.ops.adapt_datetimefield_value(now)
-        update_rows(AttemptAnswer, ["response_text", "saved_at"], [(a.pk, a.response_text, saved_at) for a in answers])
-    return answers
+        update_rows(
+            AttemptAnswer, ["response_text", "saved_at"], [(a.pk, a.response_text, saved_at) for a in changes.saved]
+        )
+    attempt.answer_saves += 1  # a submit of this same attempt object then needs no second read
+    return changes.saved
 
 
 def save_answer(attempt: Attempt, position: int, value, now=None) -> SavedAnswer:
@@ -261,31 +353,86 @@ def save_answer(attempt: Attempt, position: int, value, now=None) -> SavedAnswer
 
 # --- submitting and grading ------------------------------------------------------------------------
 
+# A submit reads again when an answer was saved since it read; only a client saving without
+# pause could make it read this often.
+SUBMIT_READS = 5
 
-def submit_attempt(attempt: Attempt, values: dict | None = None, now=None) -> tuple[Attempt, bool]:
+
+def submit_attempt(attempt: Attempt, values=None, now=None) -> tuple[Attempt, bool]:
     """Submit and grade once; ``(attempt, graded_now)``. Submitting again changes nothing.
 
-    ``values`` (the no-JavaScript form) are saved first when still in time; after the deadline
-    only the answers saved in time count and the attempt is marked ``timed_out``.
+    ``values`` (``{position: value}`` or the page's FormValues) are saved first when still in
+    time; after the deadline only the answers saved in time count and the attempt is marked
+    ``timed_out``.
     """
     now = now or timezone.now()
-    with transaction.atomic():
-        if values:
-            try:
-                save_answers(attempt, values, now)
-            except QuizError as error:
-                if error.code not in ("time_up", "submitted"):
-                    raise
-        late = is_past_deadline(attempt, now)
-        changed = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
-            status=Attempt.Status.SUBMITTED, submitted_at=now, timed_out=late
-        )
-        if not changed:
+    for _read in range(SUBMIT_READS):
+        if attempt.is_open:
+            if _submit_as_read(attempt, values, now):
+                if attempt.passed and quiz_rules(attempt.quiz_id).lesson_id:
+                    complete_linked_lesson(attempt)
+                return attempt, True
+            attempt.status, attempt.answer_saves = (
+                Attempt.objects.filter(pk=attempt.pk).values_list("status", "answer_saves").get()
+            )
+        if not attempt.is_open:
             return Attempt.objects.select_related("quiz", "user").get(pk=attempt.pk), False
-        attempt.status, attempt.submitted_at, attempt.timed_out = Attempt.Status.SUBMITTED, now, late
-        grade_attempt(attempt)
-    complete_linked_lesson(attempt)
-    return attempt, True
+    raise QuizError("busy", _("Your answers are still being saved; submit again in a moment."))
+
+
+def _submit_as_read(attempt: Attempt, values, now) -> bool:
+    """Grade the answers as read (and as ``values`` change them), then write it all at once.
+
+    Everything is read and computed before the transaction, which holds the write lock (all of
+    SQLite's) for a few statements. Its first statement closes the attempt only if it is still
+    open and no answer was saved since ``attempt.answer_saves`` was read; False if not.
+    """
+    seen_saves = attempt.answer_saves
+    answers = _read_answers(attempt)
+    late = is_past_deadline(attempt, now)
+    changes = _apply_values(answers, values, now) if values and not late else None
+    keys = answer_keys([a.question_id for a in answers])
+    graded = [
+        GradedAnswer(a.pk, attempt.pk, a.question_id, a.response_text, keys[a.question_id].question) for a in answers
+    ]
+    score_answers(graded, {pk: key.correct for pk, key in keys.items()}, {a.pk: a.selected for a in answers})
+    result = totals(graded, quiz_rules(attempt.quiz_id).pass_mark)
+    with transaction.atomic():
+        closed = update_where(
+            Attempt,
+            {
+                "status": Attempt.Status.SUBMITTED,
+                "submitted_at": now,
+                "timed_out": late,
+                "max_score": result.max_score,
+                "score": result.score,
+                "percent": result.percent,
+                "passed": result.passed,
+                "graded_at": now,
+            },
+            {"id": attempt.pk, "status": Attempt.Status.IN_PROGRESS, "answer_saves": seen_saves},
+        )
+        if not closed:
+            return False
+        saved_at = connection.ops.adapt_datetimefield_value(now)
+        if changes is not None:
+            _write_selections(changes)
+        if changes is not None and len(changes.saved) == len(graded):  # the whole form: one UPDATE
+            update_rows(
+                AttemptAnswer,
+                ["response_text", "saved_at", *GRADED_ANSWER_FIELDS],
+                [(g.pk, g.response_text, saved_at, g.awarded, g.fraction, g.is_correct) for g in graded],
+            )
+        else:
+            if changes is not None:
+                rows = [(a.pk, a.response_text, saved_at) for a in changes.saved]
+                update_rows(AttemptAnswer, ["response_text", "saved_at"], rows)
+            write_grades(graded)
+    attempt.status, attempt.timed_out = Attempt.Status.SUBMITTED, late
+    attempt.submitted_at = attempt.graded_at = now
+    attempt.max_score, attempt.score, attempt.percent = result.max_score, result.score, result.percent
+    attempt.passed = result.passed
+    return True
 
 
 def complete_linked_lesson(attempt: Attempt) -> None:

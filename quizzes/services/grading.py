@@ -12,7 +12,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
-from ..models import Attempt, AttemptAnswer, Option, Question, SelectedOption
+from config.content_cache import remember, remember_each
+
+from ..models import Attempt, AttemptAnswer, Option, Question, QuizPage, SelectedOption
 from .bulk_sql import update_rows
 
 CENTS = Decimal("0.01")
@@ -90,21 +92,19 @@ def score_fraction(question, correct_ids: set, selected_ids: set, response_text:
     return ZERO
 
 
-# What grading reads of each answer and its question, as values: no model instances are built.
-ANSWER_COLUMNS = (
-    "id",
-    "attempt_id",
-    "question_id",
-    "response_text",
-    "question__kind",
-    "question__scoring",
-    "question__points",
-    "question__correct_boolean",
-    "question__numeric_answer",
-    "question__tolerance",
-    "question__unit",
-    "question__accepted_answers",
+# What grading reads of a question, in GradedQuestion's order.
+QUESTION_COLUMNS = (
+    "kind",
+    "scoring",
+    "points",
+    "correct_boolean",
+    "numeric_answer",
+    "tolerance",
+    "unit",
+    "accepted_answers",
 )
+# What grading reads of each answer and its question, as values: no model instances are built.
+ANSWER_COLUMNS = ("id", "attempt_id", "question_id", "response_text", *(f"question__{c}" for c in QUESTION_COLUMNS))
 
 
 @dataclass(slots=True)
@@ -158,26 +158,88 @@ def apply_score(answer, correct_ids: set, selected_ids: set) -> None:
     answer.is_correct = fraction == 1
 
 
-def _score_answers(answers: list[GradedAnswer], selections) -> None:
-    """Score answers: two queries (correct options of their questions, the options selected)."""
-    question_ids = {a.question_id for a in answers}
+@dataclass(frozen=True, slots=True)
+class AnswerKey:
+    question: GradedQuestion
+    correct: frozenset  # ids of the correct options
+
+
+def answer_keys(question_ids) -> dict[int, AnswerKey]:
+    """Question id → what grading needs of it, from the content cache (quizzes.signals starts a new
+    generation whenever a question or option changes); two queries for those not cached."""
+
+    def build(missing: list) -> dict:
+        correct = correct_options(missing)
+        rows = Question.objects.filter(pk__in=missing).order_by().values_list("pk", *QUESTION_COLUMNS)
+        return {pk: AnswerKey(GradedQuestion(*question), frozenset(correct[pk])) for pk, *question in rows}
+
+    return remember_each("answer-key", question_ids, build)
+
+
+def correct_options(question_ids) -> dict[int, set]:
+    """Question id → ids of its correct options (one query)."""
     correct = defaultdict(set)
     for question_id, option_id in Option.objects.filter(question_id__in=question_ids, is_correct=True).values_list(
         "question_id", "id"
     ):
         correct[question_id].add(option_id)
+    return correct
+
+
+def score_answers(answers: list[GradedAnswer], correct: dict[int, set], selected: dict[int, set]) -> None:
+    """Score answers from what was read: correct option ids per question, selected option ids per answer."""
+    empty = frozenset()
+    for answer in answers:
+        apply_score(answer, correct.get(answer.question_id, empty), selected.get(answer.pk, empty))
+
+
+def _score_answers(answers: list[GradedAnswer], selections) -> None:
+    """Score answers: two queries (correct options of their questions, the options selected)."""
     selected = defaultdict(set)
     for answer_id, option_id in selections.values_list("answer_id", "option_id"):
         selected[answer_id].add(option_id)
-    for answer in answers:
-        apply_score(answer, correct[answer.question_id], selected[answer.pk])
+    score_answers(answers, correct_options({a.question_id for a in answers}), selected)
+
+
+@dataclass(slots=True)
+class Totals:
+    max_score: Decimal
+    score: Decimal
+    percent: Decimal
+    passed: bool
+
+
+def totals(answers: list[GradedAnswer], pass_mark: int) -> Totals:
+    max_score = sum((a.question.points for a in answers), ZERO)
+    score = sum((a.awarded for a in answers), ZERO)
+    percent = (score * 100 / max_score).quantize(CENTS) if max_score else ZERO_POINTS
+    return Totals(max_score, score, percent, percent >= pass_mark)
+
+
+@dataclass(frozen=True, slots=True)
+class QuizRules:
+    pass_mark: int
+    lesson_id: int | None
+
+
+def quiz_rules(quiz_id: int) -> QuizRules:
+    """What grading needs of a quiz page; cached as page content (a saved page bumps the generation)."""
+    pass_mark, lesson_id = remember(
+        "quiz-grading",
+        (quiz_id,),
+        lambda: QuizPage.objects.filter(pk=quiz_id).values_list("pass_mark", "lesson_id").get(),
+    )
+    return QuizRules(pass_mark, lesson_id)
 
 
 def _totals(attempt: Attempt, answers: list[GradedAnswer]) -> None:
-    attempt.max_score = sum((a.question.points for a in answers), ZERO)
-    attempt.score = sum((a.awarded for a in answers), ZERO)
-    attempt.percent = (attempt.score * 100 / attempt.max_score).quantize(CENTS) if attempt.max_score else ZERO_POINTS
-    attempt.passed = attempt.percent >= attempt.quiz.pass_mark
+    result = totals(answers, attempt.quiz.pass_mark)
+    attempt.max_score, attempt.score, attempt.percent, attempt.passed = (
+        result.max_score,
+        result.score,
+        result.percent,
+        result.passed,
+    )
 
 
 GRADED_ANSWER_FIELDS = ["awarded", "fraction", "is_correct"]

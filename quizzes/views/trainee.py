@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ..models import Attempt, AttemptAnswer, Question, QuizPage
+from ..models import Attempt, QuizPage
 from ..services import (
+    FormValues,
     QuizError,
     answers_for_display,
     close_expired_attempts,
@@ -68,25 +69,12 @@ def take(request, public_id):
     )
 
 
-def values_from_post(attempt: Attempt, post) -> dict:
-    """``{position: value}`` for every question of the attempt from a plain form post.
-
-    Only the ``q-<position>`` fields are read; anything else in the request (a forged score or
-    ``correct`` field) is ignored.
-    """
-    values = {}
-    for position, kind in AttemptAnswer.objects.filter(attempt=attempt).values_list("position", "question__kind"):
-        name = f"q-{position}"
-        values[position] = post.getlist(name) if kind == Question.Kind.MULTIPLE else post.get(name, "")
-    return values
-
-
 @login_required
 @require_POST
 def submit(request, public_id):
     """The no-JavaScript path (and the final submit): save every answer, then maybe submit."""
-    attempt = own_attempt(request, public_id, with_quiz=False)  # grading reads the quiz once, if it grades
-    values = values_from_post(attempt, request.POST)
+    attempt = own_attempt(request, public_id, with_quiz=False)  # grading needs only the quiz's pass mark
+    values = FormValues(request.POST)  # the q-<position> fields only: a forged score is never read
     if request.POST.get("action") == "save":
         try:
             save_answers(attempt, values)
