@@ -13,6 +13,7 @@ rules are the ones ``courses.services`` states for the ORM (``find_enrolment``,
 """
 
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 from uuid import UUID
 
@@ -58,7 +59,9 @@ def _uuid(value) -> UUID | None:
     return UUID(value)
 
 
-def _sql(one_course: bool) -> str:
+@cache
+def _sql(vendor: str, one_course: bool) -> str:
+    """Built once per database vendor and variant (quoting is the vendor's)."""
     quote = connection.ops.quote_name
     enrolment, completion = quote(Enrolment._meta.db_table), quote(LessonCompletion._meta.db_table)
     certificate, page = quote(Certificate._meta.db_table), quote(Page._meta.db_table)
@@ -97,7 +100,7 @@ def learner_state(user, course_key: UUID | None = None) -> LearnerState:
         key = Certificate._meta.get_field("course_key").get_db_prep_value(course_key, connection)
         params = [since, user.pk, key, user.pk, key, user.pk]
     with connection.cursor() as cursor:
-        cursor.execute(_sql(course_key is not None), params)
+        cursor.execute(_sql(connection.vendor, course_key is not None), params)
         rows = cursor.fetchall()
     return LearnerState(
         enrolments=tuple(
