@@ -92,6 +92,29 @@ def test_take_quiz_reload_offline_submit_and_review(live_server, page, screensho
 
 
 @pytest.mark.parametrize("viewport", [PHONE], indirect=True)
+def test_an_answer_chosen_before_the_autosave_script_runs_is_saved(live_server, page, viewport):
+    quiz = factories.make_quiz([factories.true_false(answer=False), factories.numeric(answer="5")])
+    trainee = UserFactory()
+    attempt, _ = start_attempt(trainee, quiz)
+    sign_in(page, live_server, trainee)
+    held = []  # the script's request, held back as on a slow phone
+    page.route("**/quizzes/attempt*.js", lambda route: held.append(route))
+
+    page.goto(f"{live_server.url}/quiz/attempt/{attempt.public_id}/", wait_until="commit")
+    page.get_by_label("错误").check()
+    for _wait in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert attempt.answers.get(position=1).response_text == ""
+    with saved(page):
+        held[0].continue_()
+    expect(page.locator("#save-status")).to_have_text("答案已全部保存")
+    assert attempt.answers.get(position=1).response_text == "false"
+    assert attempt.answers.get(position=2).response_text == ""  # untouched answers are not sent
+
+
+@pytest.mark.parametrize("viewport", [PHONE], indirect=True)
 def test_timed_quiz_submits_itself_when_time_runs_out(live_server, page, screenshot, viewport):
     questions = [factories.true_false(answer=True), factories.numeric(answer="50000")]
     quiz = factories.make_quiz(questions, time_limit_minutes=1)

@@ -145,6 +145,16 @@
     var fieldset = fieldsetFor(position);
     if (fieldset) apply(fieldset, pending[position]); else delete pending[position];
   });
+  // Answers changed before this script ran (a tap while a slow phone was still loading it, or
+  // a form the browser restored) differ from what the server rendered: send them too.
+  form.querySelectorAll("fieldset[data-position]").forEach(function (fieldset) {
+    var position = fieldset.dataset.position;
+    if (position in pending) return;
+    var changed = Array.prototype.some.call(fieldset.querySelectorAll("input"), function (input) {
+      return input.type === "text" ? input.value !== input.defaultValue : input.checked !== input.defaultChecked;
+    });
+    if (changed) pending[position] = valueOf(fieldset);
+  });
   store();
   flush();
 
