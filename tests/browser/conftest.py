@@ -19,6 +19,23 @@ PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+def hold_script(page, pattern):
+    """Hold back the script whose URL matches ``pattern``, as a slow phone loads it late, so the
+    test can act before it runs; returns ``release()``, which lets it load."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+
+    def release():
+        for _wait in range(200):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, f"the page never asked for {pattern}"
+        held[0].continue_()
+
+    return release
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):

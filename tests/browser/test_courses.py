@@ -13,7 +13,7 @@ from courses import services
 from courses.demo import build_course_indexes, build_workflow_and_permissions
 from courses.models import CourseIndexPage, LessonPage
 from home.demo import build_home_pages
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, hold_script
 from tests.courses.factories import lessons_of, make_course
 from tests.factories import UserFactory
 
@@ -108,6 +108,19 @@ def test_calculator_works_without_javascript(live_server, browser, viewport):
     expect(page).to_have_url(re.compile(r"\?calc=.*ccer_held=80000"))
     expect(page.locator('[data-field="shortfall"]')).to_have_text("20,000")
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE], indirect=True)
+def test_calculator_answers_figures_typed_before_its_script_ran(live_server, page, viewport):
+    course = course_tree(lessons_per_module=1)
+    release = hold_script(page, "**/courses/calculator*.js")
+    page.goto(live_server.url + lessons_of(course)[0].url, wait_until="commit")
+    page.get_by_label("持有配额（吨）").fill("930000")
+    page.get_by_label("持有 CCER（吨）").fill("80000")
+    expect(page.locator("[data-result]")).to_be_hidden()
+    release()
+    expect(page.locator('[data-field="shortfall"]')).to_have_text("20,000")
+    expect(page).not_to_have_url(re.compile(r"\?calc="))  # answered in place
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP], indirect=True)

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from quizzes.models import Attempt, QuizPage
 from quizzes.services import start_attempt
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, hold_script
 from tests.factories import UserFactory
 from tests.quizzes import factories
 from tests.quizzes.test_attempts import correct_keys
@@ -97,18 +97,13 @@ def test_an_answer_chosen_before_the_autosave_script_runs_is_saved(live_server, 
     trainee = UserFactory()
     attempt, _ = start_attempt(trainee, quiz)
     sign_in(page, live_server, trainee)
-    held = []  # the script's request, held back as on a slow phone
-    page.route("**/quizzes/attempt*.js", lambda route: held.append(route))
+    release = hold_script(page, "**/quizzes/attempt*.js")
 
     page.goto(f"{live_server.url}/quiz/attempt/{attempt.public_id}/", wait_until="commit")
     page.get_by_label("错误").check()
-    for _wait in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
     assert attempt.answers.get(position=1).response_text == ""
     with saved(page):
-        held[0].continue_()
+        release()
     expect(page.locator("#save-status")).to_have_text("答案已全部保存")
     assert attempt.answers.get(position=1).response_text == "false"
     assert attempt.answers.get(position=2).response_text == ""  # untouched answers are not sent

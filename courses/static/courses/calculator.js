@@ -56,6 +56,15 @@
     }
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
+    // Fields edited before this script ran (typed while a slow phone was still loading it) are
+    // answered as soon as it runs.
+    var edited = Array.prototype.some.call(form.elements, function (field) {
+      if (field.tagName === "SELECT") {
+        return Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
+      }
+      return field.type === "text" && field.value !== field.defaultValue;
+    });
+    if (edited) { changed(); }
   }
 
   document.querySelectorAll("[data-calculator]").forEach(setup);
