@@ -60,6 +60,22 @@ def browser_type_launch_args():
     }
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):
+    """On SQLite, the browser tests' database is a file, as in production.
+
+    pytest-django's default in-memory SQLite is shared with the live server's thread, and
+    its shared-cache table locks fail a read at once ("database table is locked") while the
+    server writes, ignoring the busy timeout: a test polling what a page saved could fail
+    at random. A file database in WAL mode lets the test read while the server writes.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
+
+
 @pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
 def viewport(request):
     return request.param
