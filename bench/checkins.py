@@ -24,12 +24,17 @@ MAX_ATTEMPTS = 8  # a phone retries a failed check-in; safe because the server's
 BURST_NAME = "check-in burst, {n} distinct trainees"
 LATE_NAME = "check-in burst, {n} trainees, 30 % sent 5 min late (offline)"
 BIG_NAME = "{n} check-ins"
+GOALS = {"SQLite": "≥ 0.3"}  # no client/server round trip on SQLite, so a higher goal
+
+
+def goal(db: str) -> str:
+    return GOALS.get(db, "≥ 0.25")
 
 
 def _missing(db: str, reason: str, big: bool, n_burst: int = BURST_TRAINEES, n_big: int = BIG_CHECKINS) -> list[Row]:
-    rows = [missing_row(BURST_NAME.format(n=f"{n_burst:,}"), db, "≥ 0.25", reason)]
+    rows = [missing_row(BURST_NAME.format(n=f"{n_burst:,}"), db, goal(db), reason)]
     if big:
-        rows.append(missing_row(BIG_NAME.format(n=f"{n_big:,}"), db, "≥ 0.25", reason))
+        rows.append(missing_row(BIG_NAME.format(n=f"{n_big:,}"), db, goal(db), reason))
     return rows
 
 
@@ -111,7 +116,7 @@ def run_burst(
         name.format(n=f"{len(calls):,}"),
         db,
         stats.rate / bare_rate,
-        "≥ 0.25",
+        goal(db),
         detail,
         extra={
             "rate": stats.rate,
